@@ -1,0 +1,143 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, readdir, realpath, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { ActionError } from '../shared/errors.js';
+import { execFile } from '../shared/exec.js';
+import type {
+  Sandbox,
+  SandboxExecOptions,
+  SandboxExecResult,
+  SandboxListing,
+  SandboxPaths,
+  SandboxProvider,
+  SandboxSpec,
+} from './types.js';
+
+const PREFIX = 'sandbox-agent-local-';
+
+/**
+ * `local`: a temp dir outside the workspace, commands as child processes with the allowlisted env.
+ * No isolation: for trusted prompts, demos and the test suite. The sandbox id is the root dir path.
+ */
+export class LocalProvider implements SandboxProvider {
+  readonly name = 'local' as const;
+
+  constructor(private readonly parentDir: string = defaultParent()) {}
+
+  async create(spec: SandboxSpec, onCreated: (id: string) => void): Promise<Sandbox> {
+    await mkdir(this.parentDir, { recursive: true });
+    const root = await realpath(await mkdtemp(join(this.parentDir, PREFIX)));
+    await assertOutsideWorkspace(root);
+    onCreated(root);
+    const paths: SandboxPaths = { workdir: join(root, 'workspace'), scratch: join(root, 'scratch') };
+    await Promise.all([
+      mkdir(paths.workdir, { recursive: true }),
+      mkdir(paths.scratch, { recursive: true }),
+      mkdir(join(root, 'home'), { recursive: true }),
+      mkdir(join(root, 'tmp'), { recursive: true }),
+    ]);
+    return new LocalSandbox(root, paths, {
+      // The host PATH lets the sandbox find git and sh; nothing else of the runner's env enters.
+      PATH: process.env['PATH'] ?? '/usr/local/bin:/usr/bin:/bin',
+      HOME: join(root, 'home'),
+      TMPDIR: join(root, 'tmp'),
+      LANG: 'C.UTF-8',
+      ...spec.env,
+    });
+  }
+
+  async deleteById(id: string): Promise<void> {
+    if (!isLocalSandboxRoot(id)) throw new ActionError('sandbox-error', `Not a local sandbox path: ${id}`);
+    await rm(id, { recursive: true, force: true });
+  }
+
+  async list(): Promise<SandboxListing[]> {
+    const names = await readdir(this.parentDir).catch(() => [] as string[]);
+    const listings: SandboxListing[] = [];
+    for (const name of names.filter((n) => n.startsWith(PREFIX))) {
+      const info = await stat(join(this.parentDir, name)).catch(() => null);
+      if (info?.isDirectory()) {
+        listings.push({ id: join(this.parentDir, name), labels: {}, createdAt: info.birthtime });
+      }
+    }
+    return listings;
+  }
+}
+
+class LocalSandbox implements Sandbox {
+  readonly provider = 'local' as const;
+  private deleted = false;
+
+  constructor(
+    readonly id: string,
+    readonly paths: SandboxPaths,
+    private readonly env: Record<string, string>,
+  ) {}
+
+  async exec(command: string, options: SandboxExecOptions): Promise<SandboxExecResult> {
+    if (this.deleted) throw new ActionError('sandbox-error', 'The local sandbox was already deleted.');
+    const result = await execFile('sh', ['-c', command], {
+      cwd: options.cwd ?? this.paths.workdir,
+      env: { ...this.env, ...options.env },
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
+      onStdout: options.onStdout,
+      onStderr: options.onStderr,
+    });
+    return {
+      exitCode: result.exitCode,
+      stdout: result.stdout,
+      stderr: result.stderr,
+      timedOut: result.timedOut,
+    };
+  }
+
+  async upload(localPath: string, remotePath: string): Promise<void> {
+    const target = this.resolveInside(remotePath);
+    await mkdir(dirname(target), { recursive: true });
+    await pipeline(createReadStream(localPath), createWriteStream(target));
+  }
+
+  async download(remotePath: string, localPath: string): Promise<void> {
+    const source = this.resolveInside(remotePath);
+    await mkdir(dirname(localPath), { recursive: true });
+    await pipeline(createReadStream(source), createWriteStream(localPath));
+  }
+
+  async delete(): Promise<void> {
+    this.deleted = true;
+    await rm(this.id, { recursive: true, force: true });
+  }
+
+  /** Sandbox paths are absolute paths under the root; anything else is a programming error. */
+  private resolveInside(path: string): string {
+    const full = resolve(path);
+    if (full !== this.id && !full.startsWith(this.id + sep)) {
+      throw new ActionError('sandbox-error', `Path ${path} is outside the local sandbox.`);
+    }
+    return full;
+  }
+}
+
+function defaultParent(): string {
+  return process.env['RUNNER_TEMP'] || tmpdir();
+}
+
+function isLocalSandboxRoot(path: string): boolean {
+  return basename(path).startsWith(PREFIX) && resolve(path) === path;
+}
+
+async function assertOutsideWorkspace(root: string): Promise<void> {
+  const workspace = process.env['GITHUB_WORKSPACE'];
+  if (!workspace) return;
+  const real = await realpath(workspace).catch(() => resolve(workspace));
+  if (root === real || root.startsWith(real + sep)) {
+    throw new ActionError(
+      'sandbox-error',
+      `The local sandbox ${root} would be inside the workspace ${real}.`,
+      'Point RUNNER_TEMP outside GITHUB_WORKSPACE.',
+    );
+  }
+}

@@ -1,0 +1,56 @@
+/** Machine-readable reasons, surfaced as the `reason` output. Free text never goes into outputs. */
+export type ReasonCode =
+  | 'invalid-input'
+  | 'missing-prompt'
+  | 'provider-unavailable'
+  | 'sandbox-error'
+  | 'setup-failed'
+  | 'agent-failed'
+  | 'agent-timeout'
+  | 'capture-failed'
+  | 'history-rewritten'
+  | 'merge-unsupported'
+  | 'tree-mismatch'
+  | 'apply-failed'
+  | 'patch-too-large'
+  | 'secret-in-snapshot'
+  | 'secret-detected'
+  | 'protected-path'
+  | 'policy-violation'
+  | 'not-authorized'
+  | 'pr-creation-forbidden'
+  | 'push-rejected'
+  | 'output-unsupported'
+  | 'artifact-upload-failed'
+  | 'cancelled'
+  | 'git-error'
+  | 'internal-error';
+
+/** A failure the user can act on: a reason code, one sentence of cause, and what to do. */
+export class ActionError extends Error {
+  override name = 'ActionError';
+  constructor(
+    readonly reason: ReasonCode,
+    message: string,
+    readonly hint?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  /** The message plus the hint, as shown in the log and the summary. */
+  describe(): string {
+    return this.hint ? `${this.message} ${this.hint}` : this.message;
+  }
+}
+
+export function toActionError(error: unknown, fallback: ReasonCode = 'internal-error'): ActionError {
+  if (error instanceof ActionError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ActionError(fallback, message, undefined, { cause: error });
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof ActionError) return error.describe();
+  return error instanceof Error ? error.message : String(error);
+}
