@@ -11,11 +11,20 @@ export interface Logger {
   error(message: string): void;
   debug(message: string): void;
   group<T>(name: string, fn: () => Promise<T>): Promise<T>;
-  /** Opens a stream for untrusted output; `write` may be called with arbitrary chunks. */
+  /**
+   * Opens a fenced section for untrusted output (stdout and stderr of one sandbox command). Chunks may
+   * split lines anywhere; each complete line is redacted and prefixed.
+   */
   agentStream(label: string): AgentStream;
 }
 
 export interface AgentStream {
+  stdout(chunk: Buffer | string): void;
+  stderr(chunk: Buffer | string): void;
+  end(): void;
+}
+
+export interface LineSink {
   write(chunk: Buffer | string): void;
   end(): void;
 }
@@ -23,7 +32,7 @@ export interface AgentStream {
 export type Redactor = (text: string) => string;
 
 /** Splits chunks into lines, redacts and prefixes each, and hands complete lines to `emit`. */
-export function lineStream(prefix: string, redact: Redactor, emit: (line: string) => void): AgentStream {
+export function lineStream(prefix: string, redact: Redactor, emit: (line: string) => void): LineSink {
   let pending = '';
   const flush = (line: string): void => emit(`${prefix}${redact(line)}`);
   return {
@@ -66,7 +75,31 @@ export function consoleLogger(redact: Redactor, write: (line: string) => void = 
       write(`── ${name}`);
       return fn();
     },
-    agentStream: (label) => lineStream(`[${label}] `, redact, write),
+    agentStream: (label) => pairedStream(label, redact, write),
+  };
+}
+
+/** stdout and stderr line buffers for one command, with an optional fence around both. */
+export function pairedStream(
+  label: string,
+  redact: Redactor,
+  emit: (line: string) => void,
+  fence?: { open(): void; close(): void },
+): AgentStream {
+  fence?.open();
+  const out = lineStream(`[${label}] `, redact, emit);
+  const err = lineStream(`[${label}:err] `, redact, emit);
+  let ended = false;
+  return {
+    stdout: (chunk) => out.write(chunk),
+    stderr: (chunk) => err.write(chunk),
+    end() {
+      if (ended) return;
+      ended = true;
+      out.end();
+      err.end();
+      fence?.close();
+    },
   };
 }
 

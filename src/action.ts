@@ -1,0 +1,115 @@
+import * as core from '@actions/core';
+import type { RunResult } from './deliver/result.js';
+import { renderSummary } from './deliver/summary.js';
+import { type Host, runPipeline } from './main.js';
+import { readRunContext, runUrl } from './settings/context.js';
+import { parseSettings } from './settings/index.js';
+import { registerInputSecrets } from './settings/secrets.js';
+import { CleanupRegistry } from './shared/cleanup.js';
+import { errorMessage, toActionError } from './shared/errors.js';
+import { type Logger, pairedStream, stopCommandsToken } from './shared/log.js';
+import { SecretRegistry } from './shared/secrets.js';
+
+const readInput = (name: string): string => core.getInput(name, { trimWhitespace: false });
+
+/** The action's `main` entry: masks secrets, runs the pipeline, sets outputs and the job summary. */
+export async function runAction(): Promise<void> {
+  // Mask every secret before the first log line (SPEC §4, research C3).
+  const secrets = new SecretRegistry((value) => core.setSecret(value));
+  registerInputSecrets(secrets, readInput, process.env);
+  const logger = actionLogger(secrets);
+  const cleanup = new CleanupRegistry();
+  installSignalHandlers(cleanup, logger);
+
+  const context = await readRunContext();
+  let result: RunResult;
+  try {
+    const settings = parseSettings(readInput, context);
+    result = await runPipeline({
+      settings,
+      context,
+      repoDir: context.workspace,
+      host: {
+        logger,
+        secrets,
+        cleanup,
+        saveState: (name, value) => core.saveState(name, value),
+      } satisfies Host,
+    });
+  } catch (error) {
+    const failure = toActionError(error);
+    result = { outcome: 'failed', reason: failure.reason, message: failure.describe(), timings: [] };
+  }
+  setOutputs(result);
+  await writeSummary(result, runUrl(context), logger);
+  if (result.outcome === 'failed') core.setFailed(result.message);
+  else logger.info(`Outcome: ${result.outcome}. ${result.message}`);
+}
+
+/** Outputs carry only codes, numbers, paths, ids and hashes (SPEC §2); never agent or comment text. */
+function setOutputs(result: RunResult): void {
+  const outputs: Record<string, string | number | undefined> = {
+    outcome: result.outcome,
+    reason: result.reason,
+    'pr-number': result.prNumber,
+    'pr-url': result.prUrl,
+    branch: result.branch,
+    commits: result.commits,
+    'files-changed': result.filesChanged,
+    'patch-path': result.patchPath,
+    'meta-path': result.metaPath,
+    'artifact-id': result.artifactId,
+    'sandbox-id': result.sandboxId,
+    'base-sha': result.baseSha,
+    'head-tree': result.headTree,
+  };
+  for (const [name, value] of Object.entries(outputs))
+    core.setOutput(name, value === undefined ? '' : String(value));
+}
+
+async function writeSummary(result: RunResult, link: string, logger: Logger): Promise<void> {
+  if (!process.env['GITHUB_STEP_SUMMARY']) return;
+  try {
+    await core.summary.addRaw(renderSummary(result, link)).write();
+  } catch (error) {
+    logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
+  }
+}
+
+/** The runner sends SIGINT, then SIGTERM 7.5 s later, then kills: start deleting the sandbox at once. */
+function installSignalHandlers(cleanup: CleanupRegistry, logger: Logger): void {
+  let handling = false;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    if (handling) return;
+    handling = true;
+    logger.warning(`Received ${signal}: deleting the sandbox before exiting.`);
+    void cleanup
+      .runAll(6_000, (key, error) => logger.warning(`Cleanup of ${key} failed: ${errorMessage(error)}`))
+      .finally(() => {
+        core.setOutput('outcome', 'failed');
+        core.setOutput('reason', 'cancelled');
+        process.exit(130);
+      });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
+/** Logger on top of @actions/core; agent output is fenced with a random `::stop-commands::` token. */
+export function actionLogger(secrets: SecretRegistry): Logger {
+  const redact = (text: string): string => secrets.redact(text);
+  return {
+    info: (m) => core.info(redact(m)),
+    warning: (m) => core.warning(redact(m)),
+    error: (m) => core.error(redact(m)),
+    debug: (m) => core.debug(redact(m)),
+    group: (name, fn) => core.group(name, fn),
+    agentStream(label) {
+      const token = stopCommandsToken();
+      return pairedStream(label, redact, (line) => process.stdout.write(`${line}\n`), {
+        open: () => process.stdout.write(`::stop-commands::${token}\n`),
+        close: () => process.stdout.write(`::${token}::\n`),
+      });
+    },
+  };
+}

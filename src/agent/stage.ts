@@ -1,0 +1,71 @@
+import { posix } from 'node:path';
+import type { Sandbox } from '../sandbox/types.js';
+import { ActionError } from '../shared/errors.js';
+import type { Identity } from '../shared/git.js';
+import type { Logger } from '../shared/log.js';
+import type { Snapshot } from '../snapshot/index.js';
+
+/** Branch the sandbox repository works on. */
+export const SANDBOX_BRANCH = 'sandbox-agent';
+
+/**
+ * Clones the bundle at the work dir. The bundle holds one commit whose parent is absent, so a plain
+ * `git clone` would leave a broken repository: declare the base shallow first, then fetch. Every value
+ * reaches the script through env, never through the command string.
+ */
+const CLONE_SCRIPT = `set -eu
+mkdir -p "$WORKDIR"
+cd "$WORKDIR"
+if [ -n "$(ls -A . 2>/dev/null)" ]; then
+  echo "The sandbox work dir $WORKDIR is not empty." >&2
+  exit 3
+fi
+git init -q .
+printf '%s\\n' "$BASE_SHA" > .git/shallow
+git -c protocol.file.allow=always fetch -q --no-tags "$BUNDLE" "+$BUNDLE_REF:refs/remotes/snapshot/head"
+git -c advice.detachedHead=false checkout -q -B "$BRANCH" "$SHIPPED_SHA"
+git config user.name "$BOT_NAME"
+git config user.email "$BOT_EMAIL"
+git config commit.gpgsign false
+rm -f "$BUNDLE"
+git rev-parse HEAD
+`;
+
+export interface StageInput {
+  sandbox: Sandbox;
+  snapshot: Snapshot;
+  identity: Identity;
+  logger: Logger;
+  timeoutMs: number;
+}
+
+export async function stageRepository(input: StageInput): Promise<void> {
+  const { sandbox, snapshot } = input;
+  const remoteBundle = posix.join(sandbox.paths.scratch, 'repo.bundle');
+  const started = performance.now();
+  await sandbox.upload(snapshot.bundlePath, remoteBundle);
+  input.logger.info(`Uploaded the bundle in ${Math.round(performance.now() - started)} ms.`);
+  const result = await sandbox.exec(CLONE_SCRIPT, {
+    cwd: sandbox.paths.scratch,
+    timeoutMs: input.timeoutMs,
+    env: {
+      WORKDIR: sandbox.paths.workdir,
+      BUNDLE: remoteBundle,
+      BUNDLE_REF: snapshot.bundleRef,
+      BASE_SHA: snapshot.baseSha,
+      SHIPPED_SHA: snapshot.shippedSha,
+      BRANCH: SANDBOX_BRANCH,
+      BOT_NAME: input.identity.name,
+      BOT_EMAIL: input.identity.email,
+    },
+  });
+  const head = result.stdout.trim().split('\n').pop();
+  if (result.exitCode !== 0 || head !== snapshot.shippedSha) {
+    const detail = (result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ');
+    throw new ActionError(
+      'sandbox-error',
+      `Cloning the bundle in the sandbox failed (exit ${result.exitCode}): ${detail.slice(0, 400)}`,
+      'The sandbox image needs git and sh; check daytona-snapshot / modal-image.',
+    );
+  }
+}

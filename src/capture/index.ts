@@ -1,0 +1,162 @@
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import type { AgentRun } from '../agent/index.js';
+import type { Sandbox } from '../sandbox/types.js';
+import { ActionError } from '../shared/errors.js';
+import { type Identity, isSha } from '../shared/git.js';
+import type { Logger } from '../shared/log.js';
+import type { Snapshot } from '../snapshot/index.js';
+import { CAPTURE_EXIT, CAPTURE_SCRIPT } from './script.js';
+
+/** `agent.meta.json` (SPEC §5). Written by the runner from validated sandbox facts and its own values. */
+export interface PatchMeta {
+  version: 1;
+  provider: string;
+  sandbox_id: string;
+  base_sha: string;
+  snapshot_sha: string | null;
+  head_tree: string;
+  commits: number;
+  files_changed: number;
+  format: 'mboxrd';
+  size_bytes: number;
+  agent: string;
+  agent_exit_code: number;
+  agent_timed_out: boolean;
+  linearized: boolean;
+  leftovers_committed: boolean;
+  started_at: string;
+  finished_at: string;
+}
+
+export interface Capture {
+  mboxPath: string;
+  metaPath: string;
+  meta: PatchMeta;
+}
+
+export interface CaptureInput {
+  sandbox: Sandbox;
+  snapshot: Snapshot;
+  agentRun: AgentRun;
+  agentName: string;
+  identity: Identity;
+  outDir: string;
+  logger: Logger;
+  timeoutMs: number;
+}
+
+const LEFTOVER_MESSAGE = 'Uncommitted changes left by the agent';
+
+/** Runs the capture script in the sandbox and downloads the mbox and meta into `out-dir`. */
+export async function capturePatch(input: CaptureInput): Promise<Capture> {
+  const { sandbox, snapshot } = input;
+  const remoteOut = posix.join(sandbox.paths.scratch, 'out');
+  const result = await sandbox.exec(CAPTURE_SCRIPT, {
+    cwd: sandbox.paths.scratch,
+    timeoutMs: input.timeoutMs,
+    env: {
+      WORKDIR: sandbox.paths.workdir,
+      OUT_DIR: remoteOut,
+      BASE_SHA: snapshot.baseSha,
+      BOT_NAME: input.identity.name,
+      BOT_EMAIL: input.identity.email,
+      LEFTOVER_MESSAGE,
+    },
+  });
+  if (result.exitCode === CAPTURE_EXIT.historyRewritten) {
+    throw new ActionError(
+      'history-rewritten',
+      'The agent rewrote history: the sandbox HEAD no longer descends from the base commit, so nothing could be captured.',
+      'Ask the agent to commit on top of the checked-out commit instead of resetting or rebasing it.',
+    );
+  }
+  if (result.exitCode === CAPTURE_EXIT.mergeUnsupported) {
+    throw new ActionError(
+      'merge-unsupported',
+      "The agent's merge history could not be linearized: its first-parent chain does not start at the base commit.",
+      'Ask the agent not to merge other branches into its work.',
+    );
+  }
+  if (result.exitCode !== 0) {
+    const detail = (result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ');
+    throw new ActionError(
+      'capture-failed',
+      `Capturing the agent's changes failed (exit ${result.exitCode}): ${detail.slice(0, 300)}`,
+    );
+  }
+
+  await mkdir(input.outDir, { recursive: true });
+  const mboxPath = join(input.outDir, 'agent.mbox');
+  const metaPath = join(input.outDir, 'agent.meta.json');
+  await rm(mboxPath, { force: true });
+  const rawMetaPath = join(input.outDir, '.sandbox.meta.json');
+  await sandbox.download(posix.join(remoteOut, 'agent.meta.json'), rawMetaPath);
+  const facts = parseSandboxFacts(await readFile(rawMetaPath, 'utf8'), snapshot.baseSha);
+  await rm(rawMetaPath, { force: true });
+  await sandbox.download(posix.join(remoteOut, 'agent.mbox'), mboxPath);
+  const size = (await stat(mboxPath)).size;
+  if (size !== facts.size_bytes) {
+    throw new ActionError(
+      'capture-failed',
+      `The downloaded mbox has ${size} bytes but the sandbox reported ${facts.size_bytes}.`,
+    );
+  }
+  const meta: PatchMeta = {
+    version: 1,
+    provider: sandbox.provider,
+    sandbox_id: sandbox.id,
+    base_sha: snapshot.baseSha,
+    snapshot_sha: snapshot.snapshotSha,
+    head_tree: facts.head_tree,
+    commits: facts.commits,
+    files_changed: facts.files_changed,
+    format: 'mboxrd',
+    size_bytes: size,
+    agent: input.agentName,
+    agent_exit_code: input.agentRun.exitCode,
+    agent_timed_out: input.agentRun.timedOut,
+    linearized: facts.linearized,
+    leftovers_committed: facts.leftovers_committed,
+    started_at: input.agentRun.startedAt,
+    finished_at: input.agentRun.finishedAt,
+  };
+  await writeFile(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
+  input.logger.info(
+    `Captured ${meta.commits} commit(s), ${meta.files_changed} file(s), ${size} bytes of mbox` +
+      `${meta.linearized ? ' (merges linearized)' : ''}.`,
+  );
+  return { mboxPath, metaPath, meta };
+}
+
+interface SandboxFacts {
+  head_tree: string;
+  commits: number;
+  files_changed: number;
+  size_bytes: number;
+  linearized: boolean;
+  leftovers_committed: boolean;
+}
+
+/** The sandbox is untrusted: accept only well-formed facts, and only for the base we shipped. */
+export function parseSandboxFacts(text: string, expectedBase: string): SandboxFacts {
+  let raw: Record<string, unknown>;
+  try {
+    raw = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    throw new ActionError('capture-failed', 'The sandbox returned unreadable patch metadata.');
+  }
+  const count = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+  const ok =
+    raw &&
+    typeof raw === 'object' &&
+    raw['base_sha'] === expectedBase &&
+    isSha(raw['head_tree']) &&
+    count(raw['commits']) &&
+    count(raw['files_changed']) &&
+    count(raw['size_bytes']) &&
+    typeof raw['linearized'] === 'boolean' &&
+    typeof raw['leftovers_committed'] === 'boolean';
+  if (!ok) throw new ActionError('capture-failed', 'The sandbox returned malformed patch metadata.');
+  return raw as unknown as SandboxFacts;
+}

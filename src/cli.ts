@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { applyMbox } from './deliver/apply-local.js';
+import { type Host, runPipeline } from './main.js';
+import { readRunContext } from './settings/context.js';
+import { parseSettings } from './settings/index.js';
+import { registerInputSecrets } from './settings/secrets.js';
+import { CleanupRegistry } from './shared/cleanup.js';
+import { errorMessage, toActionError } from './shared/errors.js';
+import { consoleLogger } from './shared/log.js';
+import { SecretRegistry } from './shared/secrets.js';
+
+const USAGE = `sandbox-agent — run a coding agent in a sandbox and bring its work back as verified git history
+
+Usage:
+  sandbox-agent run [--repo DIR] [--out DIR] [--<input> VALUE ...]
+      Runs the action's pipeline on a local repository. Options are the action's inputs
+      (--prompt, --provider, --agent, --agent-command, --output, --timeout-minutes, ...).
+      Defaults for the CLI: --provider local, --output artifact. Prints the result as JSON on stdout.
+  sandbox-agent apply MBOX [--meta FILE] [--branch NAME] [--repo DIR]
+      Applies an agent.mbox with the same isolated verification as the action (base, commit count,
+      tree) and creates a new local branch with the verified commits.
+`;
+
+const INPUT_NAMES = [
+  'prompt',
+  'prompt-file',
+  'provider',
+  'agent',
+  'agent-command',
+  'agent-version',
+  'model',
+  'setup-command',
+  'agent-env',
+  'timeout-minutes',
+  'output',
+  'github-token',
+  'base-branch',
+  'branch-prefix',
+  'pr-title',
+  'pr-labels',
+  'pr-draft',
+  'pr-reviewers',
+  'trigger-phrase',
+  'allowed-bots',
+  'include-uncommitted',
+  'protected-paths',
+  'protected-paths-policy',
+  'max-patch-bytes',
+  'max-files',
+  'max-commits',
+  'network',
+  'daytona-api-key',
+  'daytona-api-url',
+  'daytona-target',
+  'daytona-snapshot',
+  'daytona-image',
+  'modal-token-id',
+  'modal-token-secret',
+  'modal-app',
+  'modal-image',
+  'modal-environment',
+  'workdir',
+  'out-dir',
+  'artifact-name',
+] as const;
+
+const CLI_DEFAULTS: Record<string, string> = { provider: 'local', output: 'artifact' };
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'run') return runCommand(rest);
+  if (command === 'apply') return applyCommand(rest);
+  process.stdout.write(USAGE);
+  return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+}
+
+async function runCommand(args: string[]): Promise<number> {
+  const options = Object.fromEntries(INPUT_NAMES.map((name) => [name, { type: 'string' as const }]));
+  const { values } = parseArgs({
+    args,
+    options: { ...options, repo: { type: 'string' }, out: { type: 'string' } },
+    strict: true,
+  });
+  const given = values as Record<string, string | undefined>;
+  const read = (name: string): string =>
+    given[name] ?? (name === 'out-dir' ? given['out'] : undefined) ?? CLI_DEFAULTS[name] ?? '';
+  const secrets = new SecretRegistry();
+  registerInputSecrets(secrets, read, process.env);
+  const logger = consoleLogger((text) => secrets.redact(text));
+  const repoDir = resolve(given['repo'] ?? process.cwd());
+  const context = { ...(await readRunContext(process.env)), workspace: repoDir, onRunner: false };
+  const host: Host = { logger, secrets, cleanup: new CleanupRegistry(), saveState: () => {} };
+  const stop = (): void => {
+    void host.cleanup.runAll(6_000, () => {}).finally(() => process.exit(130));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    const settings = parseSettings(read, context);
+    const result = await runPipeline({ settings, context, host, repoDir });
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    logger.info(`${result.outcome}${result.reason ? ` (${result.reason})` : ''}: ${result.message}`);
+    return result.outcome === 'failed' ? 1 : 0;
+  } catch (error) {
+    logger.error(errorMessage(error));
+    return 1;
+  }
+}
+
+async function applyCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { meta: { type: 'string' }, branch: { type: 'string' }, repo: { type: 'string' } },
+  });
+  const logger = consoleLogger((text) => text);
+  const mbox = positionals[0];
+  if (!mbox) {
+    logger.error('apply needs the path of an agent.mbox.');
+    return 2;
+  }
+  const mboxPath = resolve(mbox);
+  const metaPath = resolve(values.meta ?? join(dirname(mboxPath), 'agent.meta.json'));
+  try {
+    const meta: unknown = JSON.parse(await readFile(metaPath, 'utf8'));
+    const applied = await applyMbox({
+      repoDir: resolve(values.repo ?? process.cwd()),
+      mboxPath,
+      meta,
+      branch: values.branch,
+      workDir: join(tmpdir(), `sandbox-agent-apply-${process.pid}`),
+    });
+    logger.info(
+      `Created branch ${applied.branch} with ${applied.commits} verified commit(s) (tree ${applied.headTree}). ` +
+        `Switch to it with: git switch ${applied.branch}`,
+    );
+    process.stdout.write(`${JSON.stringify(applied)}\n`);
+    return 0;
+  } catch (error) {
+    const failure = toActionError(error);
+    logger.error(`${failure.reason}: ${failure.describe()}`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`sandbox-agent: ${errorMessage(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,52 @@
+/** SPEC §2 outcomes. `refused` and `no-changes` exit 0; `failed` fails the step. */
+export type Outcome =
+  | 'pr-opened'
+  | 'pr-updated'
+  | 'branch-pushed'
+  | 'artifact'
+  | 'no-changes'
+  | 'refused'
+  | 'failed';
+
+export interface StageTiming {
+  stage: string;
+  ms: number;
+}
+
+/** Everything the run produced. Free text here (`message`) is ours, never the agent's or a commenter's. */
+export interface RunResult {
+  outcome: Outcome;
+  /** Short machine code, or '' when there is nothing to explain. */
+  reason: string;
+  /** One sentence for the log, summary and comments. */
+  message: string;
+  sandboxId?: string;
+  baseSha?: string;
+  headTree?: string;
+  commits?: number;
+  filesChanged?: number;
+  patchPath?: string;
+  metaPath?: string;
+  patchBytes?: number;
+  artifactId?: string;
+  artifactName?: string;
+  prNumber?: number;
+  prUrl?: string;
+  branch?: string;
+  agentExitCode?: number;
+  timings: StageTiming[];
+}
+
+/** Measures each stage; the summary prints them in order. */
+export class Timings {
+  readonly entries: StageTiming[] = [];
+
+  async measure<T>(stage: string, fn: () => Promise<T>): Promise<T> {
+    const started = performance.now();
+    try {
+      return await fn();
+    } finally {
+      this.entries.push({ stage, ms: Math.round(performance.now() - started) });
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { formatBytes } from '../snapshot/index.js';
+import type { RunResult } from './result.js';
+
+/** Markdown for the job summary: outcome, reason, counts, bytes and per-stage timings. */
+export function renderSummary(result: RunResult, runLink?: string): string {
+  const rows: Array<[string, string]> = [
+    ['Outcome', `\`${result.outcome}\``],
+    ['Reason', result.reason ? `\`${result.reason}\`` : '—'],
+    ['Commits', String(result.commits ?? 0)],
+    ['Files changed', String(result.filesChanged ?? 0)],
+    ['Patch size', result.patchBytes === undefined ? '—' : formatBytes(result.patchBytes)],
+  ];
+  if (result.prUrl) rows.push(['Pull request', `[#${result.prNumber}](${result.prUrl})`]);
+  if (result.branch) rows.push(['Branch', `\`${result.branch}\``]);
+  if (result.artifactName) {
+    rows.push([
+      'Artifact',
+      `\`${result.artifactName}\`${result.artifactId ? ` (id ${result.artifactId})` : ''}`,
+    ]);
+  }
+  if (result.baseSha) rows.push(['Base', `\`${result.baseSha}\``]);
+  if (result.headTree) rows.push(['Verified tree', `\`${result.headTree}\``]);
+  if (result.sandboxId) rows.push(['Sandbox', `\`${escapeCell(result.sandboxId)}\``]);
+
+  const lines = ['## sandbox-agent', '', escapeText(result.message), '', '| | |', '|---|---|'];
+  for (const [key, value] of rows) lines.push(`| ${key} | ${value} |`);
+  if (result.timings.length > 0) {
+    lines.push('', '| Stage | Time |', '|---|---:|');
+    for (const t of result.timings) lines.push(`| ${t.stage} | ${formatMs(t.ms)} |`);
+    const total = result.timings.reduce((sum, t) => sum + t.ms, 0);
+    lines.push(`| **total** | **${formatMs(total)}** |`);
+  }
+  if (result.patchPath && (result.outcome === 'artifact' || result.outcome === 'failed')) {
+    lines.push(
+      '',
+      'Apply the patch locally with:',
+      '',
+      '```sh',
+      'git am --keep-cr --patch-format=mboxrd agent.mbox',
+      '```',
+    );
+  }
+  if (runLink) lines.push('', `[Run log](${runLink})`);
+  return `${lines.join('\n')}\n`;
+}
+
+function formatMs(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/[|`]/g, '');
+}
+
+function escapeText(text: string): string {
+  return text.replace(/[<>]/g, '');
+}

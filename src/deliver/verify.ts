@@ -1,0 +1,93 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PatchMeta } from '../capture/index.js';
+import { ActionError } from '../shared/errors.js';
+import { BOT_IDENTITY, type Git, type Identity, isolatedGit } from '../shared/git.js';
+
+export interface VerifyInput {
+  /** Object directory holding the base commit (the checkout's). */
+  objectsDir: string;
+  /** The base we shipped; the sandbox's claim is never trusted for it. */
+  baseSha: string;
+  mboxPath: string;
+  meta: Pick<PatchMeta, 'commits' | 'head_tree'>;
+  /** A private directory; it is emptied first. */
+  workDir: string;
+  identity?: Identity;
+}
+
+export interface VerifiedPatch {
+  git: Git;
+  repoDir: string;
+  baseSha: string;
+  headSha: string;
+  headTree: string;
+  commits: number;
+  filesChanged: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Applies the mbox in a fresh repository with isolated git config (SPEC §6; research D13) and checks it
+ * against git's own view: same base, same commit count, identical `HEAD^{tree}`. The repository borrows
+ * the checkout's objects through `alternates`; nothing of the workspace is read or written.
+ */
+export async function verifyPatch(input: VerifyInput): Promise<VerifiedPatch> {
+  await rm(input.workDir, { recursive: true, force: true });
+  const repoDir = join(input.workDir, 'repo');
+  await mkdir(repoDir, { recursive: true });
+  const git = await isolatedGit(repoDir, join(input.workDir, 'home'), input.identity ?? BOT_IDENTITY);
+  const close = () => rm(input.workDir, { recursive: true, force: true });
+  try {
+    await git.run(['init', '--quiet', '--template=', '.']);
+    await writeFile(join(repoDir, '.git', 'objects', 'info', 'alternates'), `${input.objectsDir}\n`);
+    // The checkout is usually shallow; declaring the base shallow keeps history walks from leaving it.
+    await writeFile(join(repoDir, '.git', 'shallow'), `${input.baseSha}\n`);
+    if (!(await git.tryRun(['cat-file', '-e', `${input.baseSha}^{commit}`]))) {
+      throw new ActionError(
+        'apply-failed',
+        `The base commit ${input.baseSha} is not in the local repository.`,
+        'Fetch it first (git fetch origin <sha>) and retry.',
+      );
+    }
+    await git.run(['checkout', '--quiet', '--detach', input.baseSha]);
+    const am = await git.exec(
+      ['am', '--quiet', '--keep-cr', '--patch-format=mboxrd', '--empty=keep', '--no-3way', '--no-gpg-sign'],
+      { input: { file: input.mboxPath } },
+    );
+    if (am.exitCode !== 0) {
+      await git.exec(['am', '--abort']);
+      const detail = (am.stderr || am.stdout).trim().split('\n').slice(0, 3).join(' ');
+      throw new ActionError(
+        'apply-failed',
+        `The patch does not apply to the base commit: ${detail.slice(0, 300)}`,
+        'The mbox is kept in out-dir for inspection.',
+      );
+    }
+    const headSha = await git.run(['rev-parse', 'HEAD']);
+    const headTree = await git.run(['rev-parse', 'HEAD^{tree}']);
+    const commits = Number(await git.run(['rev-list', '--count', `${input.baseSha}..HEAD`]));
+    if (commits !== input.meta.commits || headTree !== input.meta.head_tree) {
+      throw new ActionError(
+        'tree-mismatch',
+        `The applied patch does not match the sandbox: ${commits} commit(s) and tree ${headTree.slice(0, 12)} ` +
+          `on the runner, ${input.meta.commits} commit(s) and tree ${input.meta.head_tree.slice(0, 12)} in the sandbox.`,
+        'The mbox may have been tampered with or produced under hostile settings; nothing was delivered from it.',
+      );
+    }
+    const names = await git.run([
+      'diff-tree',
+      '-r',
+      '--no-renames',
+      '--name-only',
+      '-z',
+      input.baseSha,
+      'HEAD',
+    ]);
+    const filesChanged = names.split('\0').filter(Boolean).length;
+    return { git, repoDir, baseSha: input.baseSha, headSha, headTree, commits, filesChanged, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

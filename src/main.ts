@@ -1,0 +1,230 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runAgent } from './agent/index.js';
+import { assertAgentAvailable } from './agent/presets.js';
+import { stageRepository } from './agent/stage.js';
+import { type Capture, capturePatch } from './capture/index.js';
+import { type Delivery, deliver } from './deliver/index.js';
+import type { RunResult } from './deliver/result.js';
+import { Timings } from './deliver/result.js';
+import { verifyPatch } from './deliver/verify.js';
+import { loadProvider } from './sandbox/index.js';
+import { buildSandboxSpec } from './sandbox/spec.js';
+import type { Sandbox } from './sandbox/types.js';
+import type { RunContext } from './settings/context.js';
+import type { Settings } from './settings/index.js';
+import type { CleanupRegistry } from './shared/cleanup.js';
+import { ActionError, errorMessage, toActionError } from './shared/errors.js';
+import { assertGitVersion, BOT_IDENTITY, hostGit } from './shared/git.js';
+import type { Logger } from './shared/log.js';
+import type { SecretRegistry } from './shared/secrets.js';
+import { createSnapshot } from './snapshot/index.js';
+import { resolveTask } from './trigger/index.js';
+
+/** What the pipeline needs from whoever runs it (the action, the CLI, a test). */
+export interface Host {
+  logger: Logger;
+  secrets: SecretRegistry;
+  cleanup: CleanupRegistry;
+  saveState(name: string, value: string): void;
+}
+
+export interface PipelineInput {
+  settings: Settings;
+  context: RunContext;
+  host: Host;
+  /** The checkout (GITHUB_WORKSPACE, or the CLI's repo). */
+  repoDir: string;
+}
+
+/** Time reserved after the agent for capture, teardown and delivery. */
+const CAPTURE_TIMEOUT_MS = 5 * 60_000;
+const STAGE_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * The pipeline of SPEC: trigger → snapshot → boot → stage → run → capture → teardown → verify → deliver.
+ * It never throws: every failure becomes a `failed` (or `refused`) result that keeps what was captured.
+ */
+export async function runPipeline(input: PipelineInput): Promise<RunResult> {
+  const { settings, context, host } = input;
+  const { logger } = host;
+  const timings = new Timings();
+  const facts: Partial<RunResult> = {};
+  const work = await mkdtemp(join(context.runnerTemp, 'sandbox-agent-work-'));
+  try {
+    assertOutputSupported(settings);
+    assertAgentAvailable(settings);
+    await assertGitVersion();
+    const task = await resolveTask(settings, context, input.repoDir);
+
+    const snapshot = await timings.measure('snapshot', () =>
+      logger.group('Snapshot', () =>
+        createSnapshot({
+          repoDir: input.repoDir,
+          includeUncommitted: settings.includeUncommitted,
+          workDir: join(work, 'snapshot'),
+          secrets: host.secrets,
+          logger,
+        }),
+      ),
+    );
+    facts.baseSha = snapshot.baseSha;
+
+    const capture = await runInSandbox(input, snapshot, task, work, timings, facts);
+    facts.patchPath = capture.mboxPath;
+    facts.metaPath = capture.metaPath;
+    facts.patchBytes = capture.meta.size_bytes;
+    facts.agentExitCode = capture.meta.agent_exit_code;
+
+    const shippedTree = await hostGit(snapshot.repoDir).run(['rev-parse', `${snapshot.shippedSha}^{tree}`]);
+    if (capture.meta.head_tree === shippedTree) {
+      return noChanges(capture, timings, facts);
+    }
+
+    const verified = await timings.measure('verify', () =>
+      logger.group('Verify', () =>
+        verifyPatch({
+          objectsDir: snapshot.objectsDir,
+          baseSha: snapshot.baseSha,
+          mboxPath: capture.mboxPath,
+          meta: capture.meta,
+          workDir: join(work, 'verify'),
+        }),
+      ),
+    );
+    facts.headTree = verified.headTree;
+    facts.commits = verified.commits;
+    facts.filesChanged = verified.filesChanged;
+    logger.info(`Verified ${verified.commits} commit(s); tree ${verified.headTree} matches the sandbox.`);
+
+    try {
+      const delivery: Delivery = await timings.measure('deliver', () =>
+        logger.group('Deliver', () => deliver({ settings, context, capture, verified, task, logger })),
+      );
+      return { ...facts, ...delivery, timings: timings.entries };
+    } finally {
+      await verified.close();
+    }
+  } catch (error) {
+    const failure = toActionError(error);
+    return {
+      ...facts,
+      outcome: REFUSAL_REASONS.has(failure.reason) ? 'refused' : 'failed',
+      reason: failure.reason,
+      message: failure.describe(),
+      timings: timings.entries,
+    };
+  } finally {
+    await rm(work, { recursive: true, force: true }).catch(() => {});
+  }
+}
+
+const REFUSAL_REASONS = new Set(['not-authorized', 'protected-path', 'patch-too-large', 'policy-violation']);
+
+/** boot → stage → run → capture, with teardown always attempted and never masking the primary error. */
+async function runInSandbox(
+  input: PipelineInput,
+  snapshot: Awaited<ReturnType<typeof createSnapshot>>,
+  task: Awaited<ReturnType<typeof resolveTask>>,
+  work: string,
+  timings: Timings,
+  facts: Partial<RunResult>,
+): Promise<Capture> {
+  const { settings, context, host } = input;
+  const { logger } = host;
+  const provider = await loadProvider(settings.provider, settings.providers, logger);
+  const budgetMs = settings.timeoutMinutes * 60_000;
+  const spec = buildSandboxSpec(settings, context, budgetMs + CAPTURE_TIMEOUT_MS + STAGE_TIMEOUT_MS);
+  host.saveState('sandbox-provider', provider.name);
+  host.saveState('sandbox-name', spec.name);
+
+  let sandbox: Sandbox | undefined;
+  const teardown = async (): Promise<void> => {
+    const target = sandbox;
+    if (!target) return;
+    sandbox = undefined;
+    try {
+      await target.delete();
+      host.saveState('sandbox-id', '');
+      logger.info(`Deleted sandbox ${target.id}.`);
+    } catch (error) {
+      logger.warning(
+        `Deleting sandbox ${target.id} failed: ${errorMessage(error)} The post step will try again.`,
+      );
+    } finally {
+      host.cleanup.remove('sandbox');
+    }
+  };
+  try {
+    sandbox = await timings.measure('boot', () =>
+      logger.group(`Boot (${provider.name})`, () =>
+        provider.create(spec, (id) => {
+          facts.sandboxId = id;
+          host.saveState('sandbox-id', id);
+          host.cleanup.add('sandbox', () => provider.deleteById(id));
+        }),
+      ),
+    );
+    const active = sandbox;
+    facts.sandboxId = active.id;
+    await timings.measure('stage', () =>
+      logger.group('Stage', () =>
+        stageRepository({
+          sandbox: active,
+          snapshot,
+          identity: BOT_IDENTITY,
+          logger,
+          timeoutMs: STAGE_TIMEOUT_MS,
+        }),
+      ),
+    );
+    const agentRun = await timings.measure('agent', () =>
+      runAgent({ sandbox: active, settings, task, logger, workDir: work, budgetMs }),
+    );
+    return await timings.measure('capture', () =>
+      logger.group('Capture', () =>
+        capturePatch({
+          sandbox: active,
+          snapshot,
+          agentRun,
+          agentName: settings.agent,
+          identity: BOT_IDENTITY,
+          outDir: settings.outDir,
+          logger,
+          timeoutMs: CAPTURE_TIMEOUT_MS,
+        }),
+      ),
+    );
+  } finally {
+    await timings.measure('teardown', teardown);
+  }
+}
+
+function noChanges(capture: Capture, timings: Timings, facts: Partial<RunResult>): RunResult {
+  const failed = capture.meta.agent_exit_code !== 0;
+  const reason = capture.meta.agent_timed_out ? 'agent-timeout' : failed ? 'agent-failed' : '';
+  return {
+    ...facts,
+    commits: 0,
+    filesChanged: 0,
+    outcome: failed ? 'failed' : 'no-changes',
+    reason,
+    message: failed
+      ? capture.meta.agent_timed_out
+        ? 'The agent ran out of time without changing anything.'
+        : `The agent exited with code ${capture.meta.agent_exit_code} without changing anything.`
+      : 'The agent made no changes; nothing was delivered.',
+    timings: timings.entries,
+  };
+}
+
+/** Checked before any sandbox is created, so an unsupported combination costs nothing. */
+function assertOutputSupported(settings: Settings): void {
+  if (settings.output !== 'artifact') {
+    throw new ActionError(
+      'output-unsupported',
+      `output: ${settings.output} is not available in this version of sandbox-agent-action.`,
+      'Use output: artifact for now.',
+    );
+  }
+}

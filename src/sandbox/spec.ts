@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import type { RunContext } from '../settings/context.js';
+import type { Settings } from '../settings/index.js';
+import { buildSandboxEnv } from './env.js';
+import type { RunIdentity, SandboxSpec } from './types.js';
+
+export const SANDBOX_LABEL = 'sandbox-agent';
+
+/** Labels every provider attaches (Daytona labels, Modal tags); the sweeper finds sandboxes by them. */
+export function sandboxLabels(identity: RunIdentity): Record<string, string> {
+  return {
+    [SANDBOX_LABEL]: '1',
+    'sandbox-agent-repo': identity.repository,
+    'sandbox-agent-run-id': identity.runId,
+    'sandbox-agent-attempt': identity.runAttempt,
+    'sandbox-agent-job': identity.job,
+  };
+}
+
+/**
+ * A deterministic name per run attempt and job, known before create, so a lost create response can be
+ * found again (and a retried create adopts instead of duplicating). At most 63 characters.
+ */
+export function sandboxName(identity: RunIdentity): string {
+  const readable = `sa-${identity.repository}-${identity.runId}-${identity.runAttempt}-${identity.job}`
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-');
+  const digest = createHash('sha256')
+    .update(JSON.stringify([identity.repository, identity.runId, identity.runAttempt, identity.job]))
+    .digest('hex')
+    .slice(0, 10);
+  return `${readable.slice(0, 52).replace(/-$/, '')}-${digest}`;
+}
+
+export function buildSandboxSpec(settings: Settings, context: RunContext, ttlMs: number): SandboxSpec {
+  const identity: RunIdentity = {
+    repository: context.repository,
+    runId: context.runId,
+    runAttempt: context.runAttempt,
+    job: context.job,
+  };
+  return {
+    identity,
+    name: sandboxName(identity),
+    labels: sandboxLabels(identity),
+    ttlMs,
+    env: buildSandboxEnv(settings.agentEnv),
+    network: settings.network,
+    workdir: settings.workdir,
+    createTimeoutMs: 5 * 60_000,
+  };
+}

@@ -1,0 +1,228 @@
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, posix } from 'node:path';
+import type { NetworkPolicy, ProviderName, ProviderSettings } from '../sandbox/types.js';
+import { PROVIDER_NAMES } from '../sandbox/types.js';
+import { ActionError } from '../shared/errors.js';
+import type { RunContext } from './context.js';
+
+export type AgentName = 'claude-code' | 'codex' | 'opencode' | 'gemini' | 'custom';
+export const AGENT_NAMES: readonly AgentName[] = ['claude-code', 'codex', 'opencode', 'gemini', 'custom'];
+export type OutputMode = 'pull-request' | 'artifact' | 'both';
+export const OUTPUT_MODES: readonly OutputMode[] = ['pull-request', 'artifact', 'both'];
+export type ProtectedPathsPolicy = 'fallback' | 'block' | 'allow';
+export const PROTECTED_POLICIES: readonly ProtectedPathsPolicy[] = ['fallback', 'block', 'allow'];
+
+/** SPEC §6 default protected paths; the `protected-paths` input adds to them. */
+export const DEFAULT_PROTECTED_PATHS = [
+  '.github/**',
+  '.gitmodules',
+  '.husky/**',
+  'CODEOWNERS',
+  '**/.env*',
+  '.claude/**',
+  'AGENTS.md',
+  'CLAUDE.md',
+  'GEMINI.md',
+];
+
+/** Every input of action.yml, parsed once (SPEC §1). */
+export interface Settings {
+  prompt: string;
+  promptFile: string;
+  provider: ProviderName;
+  agent: AgentName;
+  agentCommand: string;
+  agentVersion: string;
+  model: string;
+  setupCommand: string;
+  /** `agent-env`: the only runner values that enter the sandbox. */
+  agentEnv: Record<string, string>;
+  timeoutMinutes: number;
+  output: OutputMode;
+  githubToken: string;
+  baseBranch: string;
+  branchPrefix: string;
+  pr: { title: string; labels: string[]; draft: boolean; reviewers: string[] };
+  triggerPhrase: string;
+  allowedBots: string[];
+  includeUncommitted: boolean;
+  protectedPaths: string[];
+  protectedPathsPolicy: ProtectedPathsPolicy;
+  caps: { maxPatchBytes: number; maxFiles: number; maxCommits: number };
+  network: NetworkPolicy;
+  providers: ProviderSettings;
+  workdir: string;
+  outDir: string;
+  artifactName: string;
+}
+
+export type InputReader = (name: string) => string;
+
+/** Names that must never be passed into the sandbox, even on purpose (SPEC §4). */
+const FORBIDDEN_AGENT_ENV = /^(GITHUB_TOKEN|GH_TOKEN|GITHUB_PAT|ACTIONS_.*|DAYTONA_.*|MODAL_.*|RUNNER_.*)$/;
+/** Names the pipeline sets itself. */
+const RESERVED_AGENT_ENV = /^(AGENT_PROMPT_FILE|AGENT_WORKDIR|PATH|HOME)$/;
+
+export function parseSettings(read: InputReader, context: RunContext): Settings {
+  const errors: string[] = [];
+  const input = (name: string): string => read(name).trim();
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = input(name) || fallback;
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    errors.push(`Invalid ${name} '${value}'. Expected one of: ${allowed.join(', ')}.`);
+    return fallback;
+  };
+  const integer = (name: string, fallback: number, min: number): number => {
+    const raw = input(name);
+    if (!raw) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min) {
+      errors.push(`Invalid ${name} '${raw}'. Expected a whole number ≥ ${min}.`);
+      return fallback;
+    }
+    return value;
+  };
+  const boolean = (name: string): boolean => {
+    const raw = input(name).toLowerCase();
+    if (raw === '' || raw === 'false') return false;
+    if (raw === 'true') return true;
+    errors.push(`Invalid ${name} '${raw}'. Expected true or false.`);
+    return false;
+  };
+
+  const agent = oneOf('agent', AGENT_NAMES, 'claude-code');
+  const agentCommand = input('agent-command');
+  if (agent === 'custom' && !agentCommand) errors.push('agent-command is required when agent is custom.');
+
+  const timeoutMinutes = Number(input('timeout-minutes') || '30');
+  if (!Number.isFinite(timeoutMinutes) || timeoutMinutes <= 0 || timeoutMinutes > 24 * 60) {
+    errors.push(
+      `Invalid timeout-minutes '${input('timeout-minutes')}'. Expected a number of minutes (0 < m ≤ 1440).`,
+    );
+  }
+
+  const workdir = input('workdir') || '/workspace';
+  if (!posix.isAbsolute(workdir) || workdir.split('/').includes('..')) {
+    errors.push(`Invalid workdir '${workdir}'. Expected an absolute path without '..'.`);
+  }
+
+  const outDirInput = input('out-dir');
+  const settings: Settings = {
+    prompt: read('prompt'),
+    promptFile: input('prompt-file'),
+    provider: oneOf('provider', PROVIDER_NAMES, 'daytona'),
+    agent,
+    agentCommand,
+    agentVersion: input('agent-version'),
+    model: input('model'),
+    setupCommand: input('setup-command'),
+    agentEnv: parseAgentEnv(read('agent-env'), errors),
+    timeoutMinutes: Number.isFinite(timeoutMinutes) && timeoutMinutes > 0 ? timeoutMinutes : 30,
+    output: oneOf('output', OUTPUT_MODES, 'pull-request'),
+    githubToken: input('github-token'),
+    baseBranch: input('base-branch'),
+    branchPrefix: input('branch-prefix') || 'agent/',
+    pr: {
+      title: input('pr-title'),
+      labels: list(read('pr-labels')),
+      draft: boolean('pr-draft'),
+      reviewers: list(read('pr-reviewers')),
+    },
+    triggerPhrase: input('trigger-phrase') || '/agent',
+    allowedBots: list(read('allowed-bots')),
+    includeUncommitted: boolean('include-uncommitted'),
+    protectedPaths: [...DEFAULT_PROTECTED_PATHS, ...lines(read('protected-paths'))],
+    protectedPathsPolicy: oneOf('protected-paths-policy', PROTECTED_POLICIES, 'fallback'),
+    caps: {
+      maxPatchBytes: integer('max-patch-bytes', 4_194_304, 1),
+      maxFiles: integer('max-files', 200, 1),
+      maxCommits: integer('max-commits', 50, 1),
+    },
+    network: parseNetwork(read('network'), errors),
+    providers: readProviderSettings(read),
+    workdir,
+    outDir: outDirInput
+      ? isAbsolute(outDirInput)
+        ? outDirInput
+        : join(context.workspace, outDirInput)
+      : join(context.runnerTemp || tmpdir(), 'sandbox-agent'),
+    artifactName: input('artifact-name') || `agent-patch-${context.runId}-${context.runAttempt}`,
+  };
+  if (errors.length > 0) {
+    throw new ActionError('invalid-input', errors.join(' '), 'Fix the inputs listed above and re-run.');
+  }
+  return settings;
+}
+
+/** Provider settings alone (the `post` step and `sweep` need nothing else). */
+export function readProviderSettings(read: InputReader): ProviderSettings {
+  const input = (name: string): string => read(name).trim();
+  return {
+    daytona: {
+      apiKey: input('daytona-api-key'),
+      apiUrl: input('daytona-api-url'),
+      target: input('daytona-target'),
+      snapshot: input('daytona-snapshot'),
+      image: input('daytona-image'),
+    },
+    modal: {
+      tokenId: input('modal-token-id'),
+      tokenSecret: input('modal-token-secret'),
+      app: input('modal-app') || 'sandbox-agent',
+      image: input('modal-image'),
+      environment: input('modal-environment'),
+    },
+  };
+}
+
+function parseAgentEnv(raw: string, errors: string[]): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const line of raw.split(/\r?\n/)) {
+    if (!line.trim() || line.trimStart().startsWith('#')) continue;
+    const eq = line.indexOf('=');
+    const name = (eq === -1 ? line : line.slice(0, eq)).trim();
+    if (eq === -1 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      // Never echo the line: it may hold a secret.
+      errors.push(`agent-env has a line that is not NAME=value (name '${name.slice(0, 40)}').`);
+      continue;
+    }
+    if (FORBIDDEN_AGENT_ENV.test(name)) {
+      errors.push(`agent-env may not set ${name}: GitHub and provider credentials never enter the sandbox.`);
+      continue;
+    }
+    if (RESERVED_AGENT_ENV.test(name)) {
+      errors.push(`agent-env may not set ${name}: the action sets it.`);
+      continue;
+    }
+    env[name] = line.slice(eq + 1);
+  }
+  return env;
+}
+
+function parseNetwork(raw: string, errors: string[]): NetworkPolicy {
+  const entries = lines(raw);
+  if (entries.length === 0 || (entries.length === 1 && entries[0] === 'open')) return { mode: 'open' };
+  if (entries.length === 1 && entries[0] === 'none') return { mode: 'none' };
+  const bad = entries.filter((e) => !/^[A-Za-z0-9.:*/-]+$/.test(e) || e === 'open' || e === 'none');
+  if (bad.length > 0) {
+    errors.push(
+      `Invalid network entries: ${bad.join(', ')}. Expected open, none, or a list of CIDRs/domains.`,
+    );
+  }
+  return { mode: 'allow', entries };
+}
+
+/** Newline- or comma-separated values. */
+function list(raw: string): string[] {
+  return raw
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function lines(raw: string): string[] {
+  return raw
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

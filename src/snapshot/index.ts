@@ -1,0 +1,177 @@
+import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { ActionError } from '../shared/errors.js';
+import { BOT_IDENTITY, type Git, hostGit } from '../shared/git.js';
+import type { Logger } from '../shared/log.js';
+import type { SecretRegistry } from '../shared/secrets.js';
+
+export interface SnapshotInput {
+  /** Any directory inside the checkout. */
+  repoDir: string;
+  includeUncommitted: boolean;
+  /** A private directory for the bundle and the snapshot's object store. */
+  workDir: string;
+  secrets: SecretRegistry;
+  logger: Logger;
+}
+
+export interface Snapshot {
+  /** Top level of the checkout. */
+  repoDir: string;
+  /** Object directory of the checkout, used to seed the verification repository. */
+  objectsDir: string;
+  bundlePath: string;
+  bundleBytes: number;
+  /** The real HEAD: the base every returned patch applies to. */
+  baseSha: string;
+  /** Commit holding uncommitted tracked changes on top of HEAD, or null. */
+  snapshotSha: string | null;
+  /** What the sandbox checks out: `snapshotSha ?? baseSha`. */
+  shippedSha: string;
+  /** Branch name the bundle carries. */
+  bundleRef: string;
+  /** Whether the checkout itself is shallow (the usual actions/checkout case). */
+  shallowCheckout: boolean;
+  durationMs: number;
+}
+
+export const BUNDLE_REF = 'refs/heads/sandbox-agent-snapshot';
+
+/**
+ * Bundles the checked-out tree (SPEC §3). The bundle holds the HEAD commit only, never its history and
+ * never anything untracked, ignored or from `.git/`: a private git dir borrows the checkout's objects
+ * through `alternates` and declares HEAD shallow, so `git bundle` packs one commit's objects, reusing
+ * the existing packs (no re-hashing of the work tree). The checkout's index, refs and config are never
+ * written.
+ */
+export async function createSnapshot(input: SnapshotInput): Promise<Snapshot> {
+  const started = performance.now();
+  const probe = hostGit(resolve(input.repoDir));
+  const inside = await probe.exec(['rev-parse', '--is-inside-work-tree']);
+  if (inside.exitCode !== 0 || inside.stdout.trim() !== 'true') {
+    throw new ActionError(
+      'invalid-input',
+      `${input.repoDir} is not a git checkout.`,
+      'Run actions/checkout before this action.',
+    );
+  }
+  const repoDir = await probe.run(['rev-parse', '--show-toplevel']);
+  const git = hostGit(repoDir);
+  const head = await git.exec(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+  if (head.exitCode !== 0) {
+    throw new ActionError('invalid-input', `The checkout at ${repoDir} has no commit at HEAD.`);
+  }
+  const baseSha = head.stdout.trim();
+  const objectsDir = resolve(repoDir, await git.run(['rev-parse', '--git-path', 'objects']));
+  const shallowCheckout = (await git.run(['rev-parse', '--is-shallow-repository'])) === 'true';
+
+  await rm(input.workDir, { recursive: true, force: true });
+  await mkdir(input.workDir, { recursive: true });
+  const gitDir = join(input.workDir, 'snapshot.git');
+  await git.run(['init', '--quiet', '--bare', '--template=', gitDir]);
+  await writeFile(join(gitDir, 'objects', 'info', 'alternates'), `${objectsDir}\n`);
+  // HEAD is the shallow boundary: the bundle stops there, whatever history the checkout has.
+  await writeFile(join(gitDir, 'shallow'), `${baseSha}\n`);
+  const snapshotGit = git.with({ env: { GIT_DIR: gitDir } });
+
+  const snapshotSha = input.includeUncommitted
+    ? await commitUncommitted(git, repoDir, gitDir, objectsDir, input.workDir, baseSha)
+    : null;
+  const shippedSha = snapshotSha ?? baseSha;
+  await snapshotGit.run(['update-ref', BUNDLE_REF, shippedSha]);
+
+  await refuseShippedSecrets(snapshotGit, shippedSha, input.secrets);
+
+  const bundlePath = join(input.workDir, 'repo.bundle');
+  await snapshotGit.run(['bundle', 'create', '--quiet', bundlePath, BUNDLE_REF]);
+  const bundleBytes = (await stat(bundlePath)).size;
+  const durationMs = performance.now() - started;
+  input.logger.info(
+    `Snapshot ${shippedSha.slice(0, 12)} (base ${baseSha.slice(0, 12)}${snapshotSha ? ' + uncommitted changes' : ''}): ` +
+      `bundle ${formatBytes(bundleBytes)} in ${Math.round(durationMs)} ms${shallowCheckout ? '' : ' (tip only; history not shipped)'}.`,
+  );
+  return {
+    repoDir,
+    objectsDir,
+    bundlePath,
+    bundleBytes,
+    baseSha,
+    snapshotSha,
+    shippedSha,
+    bundleRef: BUNDLE_REF,
+    shallowCheckout,
+    durationMs,
+  };
+}
+
+/**
+ * Commits tracked-file changes on top of HEAD with a temporary index (a copy of the real one, so only
+ * changed files are hashed) and a private object directory. Returns null when nothing changed.
+ */
+async function commitUncommitted(
+  git: Git,
+  repoDir: string,
+  gitDir: string,
+  objectsDir: string,
+  workDir: string,
+  baseSha: string,
+): Promise<string | null> {
+  const realIndex = resolve(repoDir, await git.run(['rev-parse', '--git-path', 'index']));
+  const tempIndex = join(workDir, 'index');
+  await copyFile(realIndex, tempIndex).catch(async () => {
+    await git.run(['read-tree', baseSha], { env: { GIT_INDEX_FILE: tempIndex } });
+  });
+  const env = {
+    GIT_INDEX_FILE: tempIndex,
+    GIT_OBJECT_DIRECTORY: join(gitDir, 'objects'),
+    GIT_ALTERNATE_OBJECT_DIRECTORIES: objectsDir,
+  };
+  await git.run(['add', '--update', '--', '.'], { env });
+  const tree = await git.run(['write-tree'], { env });
+  const baseTree = await git.run(['rev-parse', `${baseSha}^{tree}`]);
+  if (tree === baseTree) return null;
+  return git.run(
+    ['commit-tree', tree, '-p', baseSha, '-m', 'sandbox-agent: uncommitted changes from the checkout'],
+    {
+      env: {
+        ...env,
+        GIT_AUTHOR_NAME: BOT_IDENTITY.name,
+        GIT_AUTHOR_EMAIL: BOT_IDENTITY.email,
+        GIT_COMMITTER_NAME: BOT_IDENTITY.name,
+        GIT_COMMITTER_EMAIL: BOT_IDENTITY.email,
+      },
+    },
+  );
+}
+
+/**
+ * SPEC §3: refuse to upload a tree that contains the literal value of a secret we hold. Patterns go to
+ * git on stdin, never in argv; the error names files, never values.
+ */
+async function refuseShippedSecrets(git: Git, commit: string, secrets: SecretRegistry): Promise<void> {
+  const values = secrets.values().filter((v) => !v.includes('\n'));
+  if (values.length === 0) return;
+  const result = await git.exec(
+    ['grep', '--no-textconv', '--no-recurse-submodules', '-F', '-l', '-z', '-f', '-', commit, '--'],
+    { input: `${values.join('\n')}\n` },
+  );
+  if (result.exitCode === 1) return;
+  if (result.exitCode !== 0) {
+    throw new ActionError('git-error', `Could not scan the snapshot for secrets: ${result.stderr.trim()}`);
+  }
+  const files = result.stdout
+    .split('\0')
+    .filter(Boolean)
+    .map((entry) => entry.slice(commit.length + 1));
+  throw new ActionError(
+    'secret-in-snapshot',
+    `The checkout contains the value of a secret this action holds (in ${files.slice(0, 5).join(', ')}); nothing was uploaded.`,
+    'Remove the secret from the repository, or do not pass it to this action.',
+  );
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}

@@ -1,0 +1,88 @@
+import { readFile, realpath } from 'node:fs/promises';
+import { isAbsolute, relative, resolve } from 'node:path';
+import type { RunContext } from '../settings/context.js';
+import type { Settings } from '../settings/index.js';
+import { ActionError } from '../shared/errors.js';
+
+/** What started this run, in the form the branch name uses (`<prefix><trigger>-<number|run>-<run_id>`). */
+export type TriggerKind = 'dispatch' | 'push' | 'schedule' | 'issue' | 'pr' | 'manual';
+
+export interface Task {
+  trigger: TriggerKind;
+  /** Issue or PR number for comment triggers. */
+  number?: number;
+  /** The full prompt the agent reads from AGENT_PROMPT_FILE. */
+  prompt: string;
+  /** A short, single-line description for titles and summaries (our text, derived from the prompt). */
+  title: string;
+  /** GitHub login of the user the work is attributed to (Co-authored-by), when known. */
+  requestedBy?: string;
+}
+
+const COMMENT_EVENTS = new Set(['issue_comment', 'pull_request_review_comment']);
+
+/** SPEC §7: workflow_dispatch, push, schedule and anything else take the task from the inputs. */
+export async function resolveTask(settings: Settings, context: RunContext, repoDir: string): Promise<Task> {
+  if (COMMENT_EVENTS.has(context.eventName)) {
+    throw new ActionError(
+      'invalid-input',
+      `The ${context.eventName} trigger is not supported by this version of sandbox-agent-action.`,
+      'Run it from workflow_dispatch, push or schedule with the prompt input.',
+    );
+  }
+  const prompt = settings.promptFile ? await readPromptFile(settings.promptFile, repoDir) : settings.prompt;
+  if (!prompt.trim()) {
+    throw new ActionError(
+      'missing-prompt',
+      'No task was given: the prompt input is empty and no prompt-file was set.',
+      'Set prompt (or prompt-file) on the step.',
+    );
+  }
+  return {
+    trigger: triggerKind(context.eventName),
+    prompt,
+    title: deriveTitle(prompt),
+    requestedBy: context.actor || undefined,
+  };
+}
+
+function triggerKind(eventName: string): TriggerKind {
+  switch (eventName) {
+    case 'workflow_dispatch':
+      return 'dispatch';
+    case 'push':
+      return 'push';
+    case 'schedule':
+      return 'schedule';
+    default:
+      return 'manual';
+  }
+}
+
+/** Reads `prompt-file`, which must stay inside the checkout (no `..` or symlink escapes). */
+async function readPromptFile(path: string, repoDir: string): Promise<string> {
+  const root = await realpath(repoDir);
+  const target = await realpath(resolve(root, path)).catch(() => null);
+  if (!target)
+    throw new ActionError('invalid-input', `prompt-file '${path}' does not exist in the checkout.`);
+  const rel = relative(root, target);
+  if (rel.startsWith('..') || isAbsolute(rel)) {
+    throw new ActionError('invalid-input', `prompt-file '${path}' is outside the checkout.`);
+  }
+  return readFile(target, 'utf8');
+}
+
+/** First non-empty line, stripped of markdown noise and control characters, at most 72 characters. */
+export function deriveTitle(prompt: string): string {
+  const line =
+    prompt
+      .split('\n')
+      .map((l) =>
+        l
+          .replace(/[\u0000-\u001f\u007f]/g, '')
+          .replace(/^[#>*\-\s]+/, '')
+          .trim(),
+      )
+      .find((l) => l.length > 0) ?? 'Agent task';
+  return line.length > 72 ? `${line.slice(0, 71)}…` : line;
+}
