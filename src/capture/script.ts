@@ -64,7 +64,7 @@ G -c diff.noprefix=false -c diff.mnemonicPrefix=false -c diff.relative=false -c 
   -c core.quotePath=true -c diff.submodule=short -c format.signature= -c format.binary=true \\
   -c format.useAutoBase=false -c format.coverLetter=false -c format.notes=false \\
   -c i18n.logOutputEncoding=UTF-8 -c log.showSignature=false -c color.ui=false -c diff.color=false \\
-  format-patch --binary --full-index --no-color --no-signature --unified=3 -M --pretty=mboxrd --stdout \\
+  format-patch --always --binary --full-index --no-color --no-signature --unified=3 -M --pretty=mboxrd --stdout \\
   "$BASE_SHA..$TIP" > "$OUT_DIR/agent.mbox"
 
 COMMITS=$(G rev-list --count "$BASE_SHA..$TIP")

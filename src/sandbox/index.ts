@@ -15,7 +15,7 @@ export async function loadProvider(
   switch (name) {
     case 'local': {
       const { LocalProvider } = await import('./local.js');
-      return new LocalProvider();
+      return new LocalProvider(settings.local.parentDir);
     }
     case 'daytona': {
       const { createDaytonaProvider } = await import('./daytona/index.js');

@@ -107,6 +107,10 @@ export interface SandboxProvider {
 
 /** Provider settings from inputs / env (SPEC §1); each provider reads only its own part. */
 export interface ProviderSettings {
+  local: {
+    /** Parent of local sandbox dirs ($RUNNER_TEMP, outside the workspace). */
+    parentDir: string;
+  };
   daytona: {
     apiKey: string;
     apiUrl: string;

@@ -139,7 +139,7 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
       maxCommits: integer('max-commits', 50, 1),
     },
     network: parseNetwork(read('network'), errors),
-    providers: readProviderSettings(read),
+    providers: readProviderSettings(read, context.runnerTemp),
     workdir,
     outDir: outDirInput
       ? isAbsolute(outDirInput)
@@ -155,9 +155,10 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
 }
 
 /** Provider settings alone (the `post` step and `sweep` need nothing else). */
-export function readProviderSettings(read: InputReader): ProviderSettings {
+export function readProviderSettings(read: InputReader, runnerTemp: string = tmpdir()): ProviderSettings {
   const input = (name: string): string => read(name).trim();
   return {
+    local: { parentDir: runnerTemp },
     daytona: {
       apiKey: input('daytona-api-key'),
       apiUrl: input('daytona-api-url'),
