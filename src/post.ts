@@ -23,7 +23,11 @@ async function runPost(): Promise<void> {
     return;
   }
   try {
-    const instance = await loadProvider(provider, readProviderSettings(read, process.env['RUNNER_TEMP']), logger);
+    const instance = await loadProvider(
+      provider,
+      readProviderSettings(read, process.env['RUNNER_TEMP']),
+      logger,
+    );
     await instance.deleteById(id);
     logger.info(`Deleted sandbox ${id} (${provider}).`);
   } catch (error) {

@@ -178,13 +178,13 @@ export function readProviderSettings(read: InputReader, runnerTemp: string = tmp
 
 function parseAgentEnv(raw: string, errors: string[]): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const line of raw.split(/\r?\n/)) {
+  for (const [index, line] of raw.split(/\r?\n/).entries()) {
     if (!line.trim() || line.trimStart().startsWith('#')) continue;
     const eq = line.indexOf('=');
-    const name = (eq === -1 ? line : line.slice(0, eq)).trim();
+    const name = line.slice(0, Math.max(eq, 0)).trim();
     if (eq === -1 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      // Never echo the line: it may hold a secret.
-      errors.push(`agent-env has a line that is not NAME=value (name '${name.slice(0, 40)}').`);
+      // Never echo the line: it may be a bare secret.
+      errors.push(`agent-env line ${index + 1} is not NAME=value.`);
       continue;
     }
     if (FORBIDDEN_AGENT_ENV.test(name)) {

@@ -35,7 +35,10 @@ export async function runLocalPipeline(options: {
   const logs: string[] = [];
   const secrets = new SecretRegistry();
   registerInputSecrets(secrets, read, options.env ?? {});
-  const logger = consoleLogger((text) => secrets.redact(text), (line) => logs.push(line));
+  const logger = consoleLogger(
+    (text) => secrets.redact(text),
+    (line) => logs.push(line),
+  );
   const context = await readRunContext({
     GITHUB_REPOSITORY: 'octo/demo',
     GITHUB_RUN_ID: '77',

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -17,7 +17,13 @@ export const TEST_GIT_ENV: NodeJS.ProcessEnv = {
 };
 
 export function git(cwd: string, args: string[], input?: string | Buffer): string {
-  return execFileSync('git', args, { cwd, env: TEST_GIT_ENV, input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }).replace(/\n$/, '');
+  return execFileSync('git', args, {
+    cwd,
+    env: TEST_GIT_ENV,
+    input,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  }).replace(/\n$/, '');
 }
 
 export function tempDir(prefix = 'sa-test-'): string {
@@ -45,7 +51,9 @@ export interface TestRepo {
  * An upstream repo with `commits` commits of the given files, and a checkout of it, `--depth 1` as
  * actions/checkout makes it unless `full` is set.
  */
-export function makeRepo(options: { files?: Record<string, string | Buffer>; commits?: number; full?: boolean } = {}): TestRepo {
+export function makeRepo(
+  options: { files?: Record<string, string | Buffer>; commits?: number; full?: boolean } = {},
+): TestRepo {
   const root = tempDir();
   const origin = join(root, 'origin');
   mkdirSync(origin);
@@ -60,5 +68,11 @@ export function makeRepo(options: { files?: Record<string, string | Buffer>; com
   const checkout = join(root, 'checkout');
   const depth = options.full ? [] : ['--depth', '1'];
   git(root, ['clone', '-q', ...depth, `file://${origin}`, checkout]);
-  return { origin, checkout, root, head: git(checkout, ['rev-parse', 'HEAD']), cleanup: () => rmSync(root, { recursive: true, force: true }) };
+  return {
+    origin,
+    checkout,
+    root,
+    head: git(checkout, ['rev-parse', 'HEAD']),
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
 }

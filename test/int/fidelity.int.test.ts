@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { git, makeRepo, type TestRepo, TEST_GIT_ENV, tempDir } from '../helpers/repo.js';
 import { runLocalPipeline } from '../helpers/pipeline.js';
+import { git, makeRepo, TEST_GIT_ENV, type TestRepo, tempDir } from '../helpers/repo.js';
 
 /**
  * The issue's fidelity suite: what a scripted agent does in the sandbox must come back as an mbox that
@@ -102,7 +102,8 @@ describe('fidelity: every change the agent makes round-trips to the identical tr
     const { result } = await runLocalPipeline({
       checkout: repo.checkout,
       runnerTemp,
-      agentCommand: 'echo a > a && git add a && git commit -qm a && git commit -q --allow-empty -m e && echo b > b',
+      agentCommand:
+        'echo a > a && git add a && git commit -qm a && git commit -q --allow-empty -m e && echo b > b',
     });
     expect(result.outcome).toBe('artifact');
     expect(result.commits).toBe(3);
@@ -113,7 +114,11 @@ describe('fidelity: every change the agent makes round-trips to the identical tr
     const runnerTemp = tempDir('sa-runner-');
     const scriptPath = join(runnerTemp, 'agent.sh');
     writeFileSync(scriptPath, `set -e\n${SCENARIOS['merge']}\n`);
-    const { result, logs } = await runLocalPipeline({ checkout: repo.checkout, runnerTemp, agentCommand: `sh ${scriptPath}` });
+    const { result, logs } = await runLocalPipeline({
+      checkout: repo.checkout,
+      runnerTemp,
+      agentCommand: `sh ${scriptPath}`,
+    });
     const meta = JSON.parse(readFileSync(result.metaPath!, 'utf8'));
     expect(meta.linearized).toBe(true);
     expect(readFileSync(result.patchPath!, 'utf8')).toContain('merge-only.txt');
@@ -158,7 +163,11 @@ describe('a hostile sandbox repo config does not change the result', () => {
       git add -A && git commit -qm hostile`;
     const scriptPath = join(runnerTemp, 'agent.sh');
     writeFileSync(scriptPath, `set -e\n${script}\n`);
-    const { result } = await runLocalPipeline({ checkout: repo.checkout, runnerTemp, agentCommand: `sh ${scriptPath}` });
+    const { result } = await runLocalPipeline({
+      checkout: repo.checkout,
+      runnerTemp,
+      agentCommand: `sh ${scriptPath}`,
+    });
     expect(result.outcome, result.message).toBe('artifact');
     const mbox = readFileSync(result.patchPath!, 'utf8');
     expect(mbox).not.toContain('EVIL-SIGNATURE');
@@ -215,7 +224,11 @@ describe('agent exit status and empty results', () => {
   it('fails with agent-failed when a failing agent changed nothing', async () => {
     repo = makeRepo();
     const runnerTemp = tempDir('sa-runner-');
-    const { result } = await runLocalPipeline({ checkout: repo.checkout, runnerTemp, agentCommand: 'exit 7' });
+    const { result } = await runLocalPipeline({
+      checkout: repo.checkout,
+      runnerTemp,
+      agentCommand: 'exit 7',
+    });
     expect(result.outcome).toBe('failed');
     expect(result.reason).toBe('agent-failed');
   });

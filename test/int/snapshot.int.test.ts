@@ -2,13 +2,16 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSnapshot } from '../../src/snapshot/index.js';
 import { consoleLogger } from '../../src/shared/log.js';
 import { SecretRegistry } from '../../src/shared/secrets.js';
+import { createSnapshot } from '../../src/snapshot/index.js';
 import { git, makeRepo, type TestRepo, tempDir, writeFiles } from '../helpers/repo.js';
 
 const TOKEN = 'ghs_0123456789abcdefghijklmnopqrstuvwxyzAB';
-const logger = consoleLogger((t) => t, () => {});
+const logger = consoleLogger(
+  (t) => t,
+  () => {},
+);
 
 let repo: TestRepo | undefined;
 
@@ -40,8 +43,17 @@ describe('snapshot', () => {
     repo = makeRepo({ commits: 1, files: { 'README.md': 'hi\n', '.gitignore': '*.log\n' } });
     const { checkout } = repo;
     // Persisted credentials, as actions/checkout < v6 leaves them, and a token-bearing remote URL.
-    git(checkout, ['config', 'http.https://github.com/.extraheader', `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`]);
-    git(checkout, ['remote', 'set-url', 'origin', `https://x-access-token:${TOKEN}@github.com/octo/demo.git`]);
+    git(checkout, [
+      'config',
+      'http.https://github.com/.extraheader',
+      `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${TOKEN}`).toString('base64')}`,
+    ]);
+    git(checkout, [
+      'remote',
+      'set-url',
+      'origin',
+      `https://x-access-token:${TOKEN}@github.com/octo/demo.git`,
+    ]);
     // v6 layout: credentials in a separate file pulled in by includeIf.
     const credFile = join(repo.root, 'creds.gitconfig');
     writeFileSync(credFile, `[http "https://github.com/"]\n\textraheader = AUTHORIZATION: bearer ${TOKEN}\n`);
@@ -53,7 +65,13 @@ describe('snapshot', () => {
     });
     const secrets = new SecretRegistry();
     secrets.add('github-token', TOKEN);
-    const snapshot = await createSnapshot({ repoDir: checkout, includeUncommitted: false, workDir: join(repo.root, 'snap'), secrets, logger });
+    const snapshot = await createSnapshot({
+      repoDir: checkout,
+      includeUncommitted: false,
+      workDir: join(repo.root, 'snap'),
+      secrets,
+      logger,
+    });
 
     expect(snapshot.baseSha).toBe(repo.head);
     expect(snapshot.snapshotSha).toBeNull();
@@ -65,7 +83,10 @@ describe('snapshot', () => {
     expect(allObjects).not.toContain('PRIVATE-KEY-MATERIAL');
     expect(allObjects).not.toContain('extraheader');
     expect(allObjects).not.toContain('modified but not committed');
-    expect(git(dir, ['ls-tree', '-r', '--name-only', 'shipped']).split('\n').sort()).toEqual(['.gitignore', 'README.md']);
+    expect(git(dir, ['ls-tree', '-r', '--name-only', 'shipped']).split('\n').sort()).toEqual([
+      '.gitignore',
+      'README.md',
+    ]);
     // The unpacked repository has no remote and none of the checkout's config.
     expect(readFileSync(join(dir, '.git', 'config'), 'utf8')).not.toContain('extraheader');
   });
@@ -123,7 +144,11 @@ describe('snapshot', () => {
     expect(snapshot.shippedSha).toBe(snapshot.snapshotSha);
     const { dir } = unpackBundle(snapshot.bundlePath, snapshot.baseSha, snapshot.bundleRef);
     expect(git(dir, ['rev-parse', 'shipped^'])).toBe(repo.head);
-    expect(git(dir, ['ls-tree', '-r', '--name-only', 'shipped']).split('\n').sort()).toEqual(['a.txt', 'c.txt', 'staged-new.txt']);
+    expect(git(dir, ['ls-tree', '-r', '--name-only', 'shipped']).split('\n').sort()).toEqual([
+      'a.txt',
+      'c.txt',
+      'staged-new.txt',
+    ]);
     expect(git(dir, ['show', 'shipped:a.txt'])).toBe('a changed');
 
     expect(readFileSync(join(checkout, '.git', 'index')).equals(indexBefore)).toBe(true);
@@ -151,7 +176,13 @@ describe('snapshot', () => {
     repo = makeRepo({ files: { 'config/settings.json': `{"token": "${TOKEN}"}\n`, 'ok.txt': 'fine\n' } });
     const secrets = new SecretRegistry();
     secrets.add('github-token', TOKEN);
-    const attempt = createSnapshot({ repoDir: repo.checkout, includeUncommitted: false, workDir: join(repo.root, 'snap'), secrets, logger });
+    const attempt = createSnapshot({
+      repoDir: repo.checkout,
+      includeUncommitted: false,
+      workDir: join(repo.root, 'snap'),
+      secrets,
+      logger,
+    });
     await expect(attempt).rejects.toMatchObject({ reason: 'secret-in-snapshot' });
     await attempt.catch((error: Error) => {
       expect(error.message).toContain('config/settings.json');
@@ -165,14 +196,29 @@ describe('snapshot', () => {
     const secrets = new SecretRegistry();
     secrets.add('github-token', TOKEN);
     await expect(
-      createSnapshot({ repoDir: repo.checkout, includeUncommitted: true, workDir: join(repo.root, 'snap'), secrets, logger }),
+      createSnapshot({
+        repoDir: repo.checkout,
+        includeUncommitted: true,
+        workDir: join(repo.root, 'snap'),
+        secrets,
+        logger,
+      }),
     ).rejects.toMatchObject({ reason: 'secret-in-snapshot' });
   });
 
   it('says clearly when the directory is not a checkout', async () => {
     const dir = tempDir();
     await expect(
-      createSnapshot({ repoDir: dir, includeUncommitted: false, workDir: join(dir, 'snap'), secrets: new SecretRegistry(), logger }),
-    ).rejects.toMatchObject({ reason: 'invalid-input', message: expect.stringContaining('is not a git checkout') });
+      createSnapshot({
+        repoDir: dir,
+        includeUncommitted: false,
+        workDir: join(dir, 'snap'),
+        secrets: new SecretRegistry(),
+        logger,
+      }),
+    ).rejects.toMatchObject({
+      reason: 'invalid-input',
+      message: expect.stringContaining('is not a git checkout'),
+    });
   });
 });
