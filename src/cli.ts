@@ -12,6 +12,7 @@ import { CleanupRegistry } from './shared/cleanup.js';
 import { errorMessage, toActionError } from './shared/errors.js';
 import { consoleLogger } from './shared/log.js';
 import { SecretRegistry } from './shared/secrets.js';
+import { createSnapshot } from './snapshot/index.js';
 
 const USAGE = `sandbox-agent — run a coding agent in a sandbox and bring its work back as verified git history
 
@@ -20,6 +21,9 @@ Usage:
       Runs the action's pipeline on a local repository. Options are the action's inputs
       (--prompt, --provider, --agent, --agent-command, --output, --timeout-minutes, ...).
       Defaults for the CLI: --provider local, --output artifact. Prints the result as JSON on stdout.
+  sandbox-agent snapshot [--repo DIR] [--out DIR] [--include-uncommitted]
+      Builds the bundle the action would upload (tip only, tracked content only) and prints its
+      facts as JSON, without creating a sandbox.
   sandbox-agent apply MBOX [--meta FILE] [--branch NAME] [--repo DIR]
       Applies an agent.mbox with the same isolated verification as the action (base, commit count,
       tree) and creates a new local branch with the verified commits.
@@ -74,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'run') return runCommand(rest);
   if (command === 'apply') return applyCommand(rest);
+  if (command === 'snapshot') return snapshotCommand(rest);
   process.stdout.write(USAGE);
   return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
 }
@@ -105,6 +110,32 @@ async function runCommand(args: string[]): Promise<number> {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     logger.info(`${result.outcome}${result.reason ? ` (${result.reason})` : ''}: ${result.message}`);
     return result.outcome === 'failed' ? 1 : 0;
+  } catch (error) {
+    logger.error(errorMessage(error));
+    return 1;
+  }
+}
+
+async function snapshotCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      repo: { type: 'string' },
+      out: { type: 'string' },
+      'include-uncommitted': { type: 'boolean' },
+    },
+  });
+  const logger = consoleLogger((text) => text);
+  try {
+    const snapshot = await createSnapshot({
+      repoDir: resolve(values.repo ?? process.cwd()),
+      includeUncommitted: values['include-uncommitted'] ?? false,
+      workDir: resolve(values.out ?? join(tmpdir(), `sandbox-agent-snapshot-${process.pid}`)),
+      secrets: new SecretRegistry(),
+      logger,
+    });
+    process.stdout.write(`${JSON.stringify(snapshot, null, 2)}\n`);
+    return 0;
   } catch (error) {
     logger.error(errorMessage(error));
     return 1;
