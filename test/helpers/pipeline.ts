@@ -53,7 +53,14 @@ export async function runLocalPipeline(options: {
     settings,
     context,
     repoDir: options.checkout,
-    host: { logger, secrets, cleanup: new CleanupRegistry(), saveState: (k, v) => void (state[k] = v) },
+    host: {
+      logger,
+      secrets,
+      cleanup: new CleanupRegistry(),
+      saveState: (k, v) => {
+        state[k] = v;
+      },
+    },
   });
   return { result, logs, state };
 }

@@ -34,6 +34,7 @@ describe('the built action on the local provider', () => {
         'set -e',
         'echo "prompt: $(cat "$AGENT_PROMPT_FILE")"',
         'echo "workdir ok: $([ "$AGENT_WORKDIR" = "$(pwd)" ] && echo yes)"',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a template
         'echo "token visible: ${GITHUB_TOKEN:-no} ${ACTIONS_RUNTIME_TOKEN:-no} ${INPUT_GITHUB_TOKEN:-no}"',
         'echo "key: $ANTHROPIC_API_KEY"',
         'echo "::add-mask::x"',
