@@ -1,6 +1,6 @@
-import { Daytona } from '@daytona/sdk';
 import { ActionError } from '../../shared/errors.js';
 import type { ProviderSettings } from '../types.js';
+import { Daytona } from './sdk.js';
 
 export const DEFAULT_API_URL = 'https://app.daytona.io/api';
 
@@ -85,7 +85,7 @@ export function createDaytonaClient(config: ResolvedDaytonaConfig): Daytona {
       }),
   );
   const internals = client as unknown as { target?: string };
-  if ((internals.target ?? '') !== config.target) internals.target = config.target || undefined;
+  internals.target = config.target || undefined;
   return client;
 }
 

@@ -1,6 +1,6 @@
-import { DaytonaConnectionError, DaytonaError, DaytonaNotFoundError } from '@daytona/sdk';
 import { ActionError } from '../../shared/errors.js';
 import { DEFAULT_RETRY, parseRetryAfter, type RetryDecision, type RetryOptions } from '../../shared/retry.js';
+import { DaytonaConnectionError, DaytonaError, DaytonaNotFoundError } from './sdk.js';
 
 /** Retry bounds for Daytona calls (research R3); tests shrink them. */
 export type RetryBounds = Pick<RetryOptions, 'attempts' | 'baseMs' | 'capMs' | 'totalMs'>;
