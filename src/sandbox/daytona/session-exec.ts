@@ -174,11 +174,20 @@ export async function runInSession(
   });
 }
 
+/** Best effort and bounded: a slow daemon must not hold up the result of a finished command. */
 async function deleteSession(sandbox: SdkSandbox, sessionId: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
   try {
-    await sandbox.process.deleteSession(sessionId);
+    await Promise.race([
+      sandbox.process.deleteSession(sessionId),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, 10_000);
+      }),
+    ]);
   } catch {
     // The session may already be gone with its sandbox; nothing to clean up then.
+  } finally {
+    clearTimeout(timer);
   }
 }
 
