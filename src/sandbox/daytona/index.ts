@@ -1,15 +1,32 @@
-import { ActionError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/log.js';
 import type { ProviderSettings, SandboxProvider } from '../types.js';
+import { createDaytonaClient, resolveDaytonaConfig } from './config.js';
+import { DAYTONA_RETRY } from './errors.js';
+import { DaytonaProvider, type DaytonaProviderTuning } from './provider.js';
+import { DEFAULT_SESSION_TUNING } from './session-exec.js';
 
-/** Placeholder until the Daytona provider lands: selecting it fails with one clear sentence. */
+export type { DaytonaProviderTuning } from './provider.js';
+
+export const DEFAULT_DAYTONA_TUNING: DaytonaProviderTuning = {
+  retry: DAYTONA_RETRY,
+  tuning: DEFAULT_SESSION_TUNING,
+  unreachableMs: 60_000,
+  probeTimeoutMs: 20_000,
+  idWatchMs: 3_000,
+};
+
+/**
+ * `provider: daytona` with @daytona/sdk (pinned). Settings come from the inputs, then from the
+ * runner's process environment (DAYTONA_API_KEY, DAYTONA_API_URL, DAYTONA_TARGET, DAYTONA_SNAPSHOT,
+ * DAYTONA_IMAGE), never from a `.env` file in the checkout. `tuning` is for tests.
+ */
 export function createDaytonaProvider(
-  _settings: ProviderSettings['daytona'],
-  _logger: Logger,
+  settings: ProviderSettings['daytona'],
+  logger: Logger,
+  tuning: Partial<DaytonaProviderTuning> = {},
 ): SandboxProvider {
-  throw new ActionError(
-    'provider-unavailable',
-    'The daytona provider is not available in this version of sandbox-agent-action.',
-    'Use provider: local for now, or upgrade to a release that includes daytona.',
-  );
+  const config = resolveDaytonaConfig(settings);
+  const client = createDaytonaClient(config);
+  logger.debug(`Daytona API: ${config.apiUrl}${config.target ? ` (target ${config.target})` : ''}`);
+  return new DaytonaProvider(client, config, logger, { ...DEFAULT_DAYTONA_TUNING, ...tuning });
 }

@@ -1,0 +1,186 @@
+import type {
+  CreateSandboxFromImageParams,
+  CreateSandboxFromSnapshotParams,
+  Daytona,
+  Sandbox as SdkSandbox,
+} from '@daytona/sdk';
+import type { Logger } from '../../shared/log.js';
+import { withRetry } from '../../shared/retry.js';
+import type { Sandbox, SandboxListing, SandboxProvider, SandboxSpec } from '../types.js';
+import type { ResolvedDaytonaConfig } from './config.js';
+import { buildCreateParams } from './create-params.js';
+import { classifyTransient, describeError, type RetryBounds, sandboxError } from './errors.js';
+import { DaytonaSandbox, deleteIdempotent, type SandboxContext } from './sandbox.js';
+import { resolveScratch } from './scratch.js';
+
+export interface DaytonaProviderTuning extends Omit<SandboxContext, 'logger'> {
+  /** While create is still waiting, how long before (and how often) to look the new sandbox up by labels. */
+  idWatchMs: number;
+}
+
+export class DaytonaProvider implements SandboxProvider {
+  readonly name = 'daytona' as const;
+
+  constructor(
+    private readonly client: Daytona,
+    private readonly config: ResolvedDaytonaConfig,
+    private readonly logger: Logger,
+    private readonly tuning: DaytonaProviderTuning,
+  ) {}
+
+  private get retry(): RetryBounds {
+    return this.tuning.retry;
+  }
+
+  async create(spec: SandboxSpec, onCreated: (id: string) => void): Promise<Sandbox> {
+    const params = buildCreateParams(spec, this.config);
+    const started = Date.now();
+    const remainingSec = (): number =>
+      Math.max(1, Math.ceil((spec.createTimeoutMs - (Date.now() - started)) / 1000));
+    let notified: string | undefined;
+    const notify = (id: string): void => {
+      if (id === notified) return;
+      notified = id;
+      onCreated(id);
+    };
+
+    let sdk: SdkSandbox;
+    try {
+      sdk = await withRetry(
+        async (attempt) => {
+          if (attempt > 0) {
+            // A create whose response was lost may have made the sandbox: adopt it instead of a second one.
+            const found = await this.findOne(spec.labels);
+            if (found) {
+              this.logger.info(`Adopting Daytona sandbox ${found.id}, created by an earlier attempt.`);
+              notify(found.id);
+              if (found.state !== 'started') await found.waitUntilStarted(remainingSec());
+              return found;
+            }
+          }
+          const stopWatching = this.watchForId(spec.labels, notify);
+          try {
+            // The SDK adds a label of its own to the object it is given: pass a fresh copy each time.
+            const created = await this.client.create(copyParams(params), { timeout: remainingSec() });
+            notify(created.id);
+            return created;
+          } finally {
+            stopWatching();
+          }
+        },
+        {
+          ...this.retry,
+          totalMs: Math.min(this.retry.totalMs, spec.createTimeoutMs),
+          classify: classifyTransient,
+          signal: spec.signal,
+          onRetry: ({ attempt, delayMs, error }) =>
+            this.logger.info(
+              `Creating the Daytona sandbox failed (${describeError(error)}); retry ${attempt} in ${delayMs} ms.`,
+            ),
+        },
+      );
+    } catch (error) {
+      await this.cleanupAfterFailedCreate(spec.labels, notified);
+      throw sandboxError('Could not create the Daytona sandbox', error);
+    }
+
+    const ctx: SandboxContext = { ...this.tuning, logger: this.logger };
+    const sandbox = new DaytonaSandbox(sdk, { workdir: spec.workdir, scratch: '/tmp/sandbox-agent' }, ctx);
+    try {
+      const scratch = await resolveScratch(sandbox, spec.workdir);
+      return new DaytonaSandbox(sdk, { workdir: spec.workdir, scratch }, ctx);
+    } catch (error) {
+      await sandbox.delete().catch(() => undefined);
+      throw sandboxError('Could not prepare the Daytona sandbox', error);
+    }
+  }
+
+  async deleteById(id: string): Promise<void> {
+    await deleteIdempotent(
+      async () => {
+        const sandbox = await this.client.get(id);
+        await sandbox.delete();
+      },
+      id,
+      { logger: this.logger, retry: this.retry },
+    );
+  }
+
+  async list(labels: Record<string, string>): Promise<SandboxListing[]> {
+    try {
+      return await withRetry(
+        async () => {
+          const listings: SandboxListing[] = [];
+          for await (const sandbox of this.client.list({ labels })) {
+            listings.push({
+              id: sandbox.id,
+              name: sandbox.name,
+              labels: { ...sandbox.labels },
+              createdAt: sandbox.createdAt ? new Date(sandbox.createdAt) : undefined,
+              state: sandbox.state,
+            });
+          }
+          return listings;
+        },
+        { ...this.retry, classify: classifyTransient },
+      );
+    } catch (error) {
+      throw sandboxError('Could not list Daytona sandboxes', error);
+    }
+  }
+
+  private async findOne(labels: Record<string, string>): Promise<SdkSandbox | undefined> {
+    for await (const sandbox of this.client.list({ labels, limit: 10 })) {
+      if (sandbox.state !== 'destroyed' && sandbox.state !== 'destroying') return sandbox;
+    }
+    return undefined;
+  }
+
+  /**
+   * The SDK returns the sandbox only once it has started, which can take minutes for an image build.
+   * So that `onCreated` (which saves the id for the post step) happens as soon as the sandbox exists,
+   * look it up by its labels while create is still waiting.
+   */
+  private watchForId(labels: Record<string, string>, notify: (id: string) => void): () => void {
+    let stopped = false;
+    let timer: NodeJS.Timeout | undefined;
+    const look = async (): Promise<void> => {
+      try {
+        const found = await this.findOne(labels);
+        if (found && !stopped) return notify(found.id);
+      } catch (error) {
+        this.logger.debug(`Looking up the new Daytona sandbox failed: ${describeError(error)}`);
+      }
+      if (!stopped) timer = setTimeout(() => void look(), this.tuning.idWatchMs);
+    };
+    timer = setTimeout(() => void look(), this.tuning.idWatchMs);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }
+
+  /** After a failed create, nothing may stay behind: delete what the labels (or the id) find. */
+  private async cleanupAfterFailedCreate(
+    labels: Record<string, string>,
+    id: string | undefined,
+  ): Promise<void> {
+    const ids = new Set<string>(id ? [id] : []);
+    try {
+      for await (const sandbox of this.client.list({ labels })) ids.add(sandbox.id);
+    } catch (error) {
+      this.logger.debug(`Could not look up sandboxes after a failed create: ${describeError(error)}`);
+    }
+    for (const leftover of ids) {
+      await this.deleteById(leftover).catch((error: unknown) =>
+        this.logger.warning(`Could not delete the Daytona sandbox ${leftover}: ${describeError(error)}`),
+      );
+    }
+  }
+}
+
+function copyParams(
+  params: CreateSandboxFromSnapshotParams | CreateSandboxFromImageParams,
+): CreateSandboxFromSnapshotParams | CreateSandboxFromImageParams {
+  return { ...params, labels: { ...params.labels }, envVars: { ...params.envVars } };
+}

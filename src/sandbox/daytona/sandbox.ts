@@ -1,0 +1,185 @@
+import { dirname } from 'node:path/posix';
+import type { Sandbox as SdkSandbox } from '@daytona/sdk';
+import { ActionError } from '../../shared/errors.js';
+import type { Logger } from '../../shared/log.js';
+import { withRetry } from '../../shared/retry.js';
+import type { Sandbox, SandboxExecOptions, SandboxExecResult, SandboxPaths } from '../types.js';
+import { buildSessionCommand, toSeconds } from './command.js';
+import {
+  classifyTransient,
+  describeError,
+  isConflict,
+  isNotFound,
+  type RetryBounds,
+  sandboxError,
+} from './errors.js';
+import { type LivenessProbe, runInSession, type SessionExecTuning } from './session-exec.js';
+
+/** States from which a sandbox will not run our commands again (or is on its way there). */
+export const DEAD_STATES: ReadonlySet<string> = new Set([
+  'stopping',
+  'stopped',
+  'error',
+  'build_failed',
+  'destroying',
+  'destroyed',
+  'archiving',
+  'archived',
+]);
+
+/** Uploads and downloads get their own deadline (seconds); there is no size cap of our own. */
+const TRANSFER_TIMEOUT_SEC = 60 * 60;
+
+export interface SandboxContext {
+  logger: Logger;
+  retry: RetryBounds;
+  tuning: SessionExecTuning;
+  /** A sandbox that has not answered state probes for this long counts as dead. */
+  unreachableMs: number;
+  /** Deadline for one state probe. */
+  probeTimeoutMs: number;
+}
+
+export class DaytonaSandbox implements Sandbox {
+  readonly provider = 'daytona' as const;
+  readonly id: string;
+  private deleted = false;
+  private failingSince: number | undefined;
+
+  constructor(
+    private readonly sdk: SdkSandbox,
+    readonly paths: SandboxPaths,
+    private readonly ctx: SandboxContext,
+  ) {
+    this.id = sdk.id;
+  }
+
+  async exec(command: string, options: SandboxExecOptions): Promise<SandboxExecResult> {
+    if (this.deleted)
+      throw new ActionError('sandbox-error', `The Daytona sandbox ${this.id} was already deleted.`);
+    const script = buildSessionCommand({
+      command,
+      env: options.env ?? {},
+      cwd: options.cwd ?? this.paths.workdir,
+      timeoutSec: toSeconds(options.timeoutMs),
+    });
+    return runInSession(this.sdk, script, options, this.probe, this.ctx.tuning, this.ctx.logger);
+  }
+
+  async upload(localPath: string, remotePath: string): Promise<void> {
+    const dir = dirname(remotePath);
+    const mkdir = await this.exec('mkdir -p -- "$SANDBOX_AGENT_DIR"', {
+      env: { SANDBOX_AGENT_DIR: dir },
+      cwd: '/',
+      timeoutMs: 60_000,
+    });
+    if (mkdir.exitCode !== 0) {
+      throw new ActionError(
+        'sandbox-error',
+        `Could not create ${dir} in the Daytona sandbox (exit ${mkdir.exitCode}): ${mkdir.stderr.trim() || mkdir.stdout.trim()}`,
+      );
+    }
+    // The SDK streams a path source (fs.createReadStream into a multipart body): nothing is buffered.
+    await this.transfer(`Could not upload ${remotePath} to the Daytona sandbox`, () =>
+      this.sdk.fs.uploadFile(localPath, remotePath, TRANSFER_TIMEOUT_SEC),
+    );
+  }
+
+  async download(remotePath: string, localPath: string): Promise<void> {
+    // With a local path the SDK streams the multipart response straight into the file.
+    await this.transfer(`Could not download ${remotePath} from the Daytona sandbox`, () =>
+      this.sdk.fs.downloadFile(remotePath, localPath, TRANSFER_TIMEOUT_SEC),
+    );
+  }
+
+  async delete(): Promise<void> {
+    this.deleted = true;
+    await deleteIdempotent(() => this.sdk.delete(), this.id, this.ctx);
+  }
+
+  /** Refreshes the sandbox state; a dead, missing or long-unreachable sandbox yields an error. */
+  readonly probe: LivenessProbe = async () => {
+    try {
+      await withTimeout(this.sdk.refreshData(), this.ctx.probeTimeoutMs);
+      this.failingSince = undefined;
+    } catch (error) {
+      if (isNotFound(error)) {
+        return new ActionError('sandbox-error', `The Daytona sandbox ${this.id} no longer exists.`);
+      }
+      const now = Date.now();
+      this.failingSince ??= now;
+      this.ctx.logger.debug(`Daytona state probe failed: ${describeError(error)}`);
+      if (now - this.failingSince >= this.ctx.unreachableMs) {
+        return new ActionError(
+          'sandbox-error',
+          `The Daytona sandbox ${this.id} has not answered for ${Math.round((now - this.failingSince) / 1000)} s.`,
+        );
+      }
+      return undefined;
+    }
+    const state = String(this.sdk.state ?? '');
+    if (DEAD_STATES.has(state)) {
+      const reason = this.sdk.errorReason ? ` (${this.sdk.errorReason})` : '';
+      return new ActionError(
+        'sandbox-error',
+        `The Daytona sandbox ${this.id} is ${state}${reason}; it stopped while a command was running.`,
+        'It may have hit its auto-stop interval or been stopped from the dashboard; run the job again.',
+      );
+    }
+    return undefined;
+  };
+
+  private async transfer(what: string, run: () => Promise<void>): Promise<void> {
+    if (this.deleted)
+      throw new ActionError('sandbox-error', `The Daytona sandbox ${this.id} was already deleted.`);
+    try {
+      await withRetry(run, {
+        ...this.ctx.retry,
+        classify: classifyTransient,
+        onRetry: ({ attempt, delayMs, error }) =>
+          this.ctx.logger.info(`${what} (${describeError(error)}); retry ${attempt} in ${delayMs} ms.`),
+      });
+    } catch (error) {
+      const dead = await this.probe().catch(() => undefined);
+      throw dead ?? sandboxError(what, error);
+    }
+  }
+}
+
+/** Deletes with bounded retries. Not found and 409 (a state change is already under way) are success. */
+export async function deleteIdempotent(
+  run: () => Promise<void>,
+  id: string,
+  ctx: Pick<SandboxContext, 'logger' | 'retry'>,
+): Promise<void> {
+  try {
+    await withRetry(
+      async () => {
+        try {
+          await run();
+        } catch (error) {
+          if (isNotFound(error) || isConflict(error)) return;
+          throw error;
+        }
+      },
+      {
+        ...ctx.retry,
+        classify: classifyTransient,
+        onRetry: ({ attempt, delayMs, error }) =>
+          ctx.logger.info(
+            `Deleting Daytona sandbox ${id} failed (${describeError(error)}); retry ${attempt} in ${delayMs} ms.`,
+          ),
+      },
+    );
+  } catch (error) {
+    throw sandboxError(`Could not delete the Daytona sandbox ${id}`, error);
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
