@@ -14,7 +14,7 @@ import type { Sandbox } from './sandbox/types.js';
 import type { RunContext } from './settings/context.js';
 import type { Settings } from './settings/index.js';
 import type { CleanupRegistry } from './shared/cleanup.js';
-import { ActionError, errorMessage, toActionError } from './shared/errors.js';
+import { errorMessage, toActionError } from './shared/errors.js';
 import { assertGitVersion, BOT_IDENTITY, hostGit } from './shared/git.js';
 import type { Logger } from './shared/log.js';
 import type { SecretRegistry } from './shared/secrets.js';
@@ -52,7 +52,6 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
   const facts: Partial<RunResult> = {};
   const work = await mkdtemp(join(context.runnerTemp, 'sandbox-agent-work-'));
   try {
-    assertOutputSupported(settings);
     assertAgentAvailable(settings);
     await assertGitVersion();
     const task = await resolveTask(settings, context, input.repoDir);
@@ -99,7 +98,9 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
 
     try {
       const delivery: Delivery = await timings.measure('deliver', () =>
-        logger.group('Deliver', () => deliver({ settings, context, capture, verified, task, logger })),
+        logger.group('Deliver', () =>
+          deliver({ settings, context, capture, verified, task, logger, secrets: host.secrets }),
+        ),
       );
       return { ...facts, ...delivery, timings: timings.entries };
     } finally {
@@ -216,15 +217,4 @@ function noChanges(capture: Capture, timings: Timings, facts: Partial<RunResult>
       : 'The agent made no changes; nothing was delivered.',
     timings: timings.entries,
   };
-}
-
-/** Checked before any sandbox is created, so an unsupported combination costs nothing. */
-function assertOutputSupported(settings: Settings): void {
-  if (settings.output !== 'artifact') {
-    throw new ActionError(
-      'output-unsupported',
-      `output: ${settings.output} is not available in this version of sandbox-agent-action.`,
-      'Use output: artifact for now.',
-    );
-  }
 }

@@ -1,9 +1,12 @@
 import type { Capture } from '../capture/index.js';
 import type { RunContext } from '../settings/context.js';
 import type { Settings } from '../settings/index.js';
+import { ActionError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
+import type { SecretRegistry } from '../shared/secrets.js';
 import type { Task } from '../trigger/index.js';
 import { uploadArtifact } from './artifact.js';
+import { deliverPullRequest, type PullRequestDelivery } from './pull-request-flow.js';
 import type { RunResult } from './result.js';
 import type { VerifiedPatch } from './verify.js';
 
@@ -14,40 +17,107 @@ export interface DeliverInput {
   verified: VerifiedPatch;
   task: Task;
   logger: Logger;
+  secrets: SecretRegistry;
+  /** Sanitized "What the agent did" markdown, when the agent reported a summary. */
+  agentSummarySection?: string;
+  /** Set when policy sends the patch to review as an artifact instead of a PR (reason + sentence). */
+  policyFallback?: { reason: string; message: string };
 }
 
-export type Delivery = Pick<RunResult, 'outcome' | 'reason' | 'message' | 'artifactId' | 'artifactName'>;
+export type Delivery = Pick<
+  RunResult,
+  'outcome' | 'reason' | 'message' | 'artifactId' | 'artifactName' | 'branch' | 'prNumber' | 'prUrl'
+>;
 
 /**
- * Delivers a verified patch. Work from an agent that failed or ran out of time is delivered as an
- * artifact (never lost, never opened as a PR), with the reason saying why.
+ * The delivery ladder (SPEC §6): PR → (PR creation forbidden) branch pushed + compare link →
+ * (push rejected, policy fallback, or a failed agent) artifact. `output: both` adds the artifact to a PR.
+ * Work from an agent that failed or ran out of time is never opened as a PR.
  */
 export async function deliver(input: DeliverInput): Promise<Delivery> {
-  const { meta } = input.capture;
-  const agentReason = meta.agent_timed_out
+  const { settings, capture, verified } = input;
+  const agentReason = capture.meta.agent_timed_out
     ? 'agent-timeout'
-    : meta.agent_exit_code !== 0
+    : capture.meta.agent_exit_code !== 0
       ? 'agent-failed'
       : '';
-  const upload = await uploadArtifact({
-    name: input.settings.artifactName,
-    files: [input.capture.mboxPath, input.capture.metaPath],
-    rootDir: input.settings.outDir,
-    onRunner: input.context.onRunner,
-    logger: input.logger,
-  });
+  const what = `${verified.commits} verified commit(s) touching ${verified.filesChanged} file(s)`;
+  const holdBack = agentReason || input.policyFallback?.reason;
+
+  let pr: PullRequestDelivery | undefined;
+  let fallback: { reason: string; message: string } | undefined = input.policyFallback;
+  if (settings.output !== 'artifact' && !holdBack) {
+    try {
+      pr = await deliverPullRequest(input);
+    } catch (error) {
+      if (!(error instanceof ActionError) || error.reason !== 'push-rejected') throw error;
+      input.logger.warning(error.describe());
+      fallback = { reason: 'push-rejected', message: error.describe() };
+    }
+  }
+
+  const wantArtifact = settings.output !== 'pull-request' || !pr || pr.forbidden;
+  const upload = wantArtifact
+    ? await uploadArtifact({
+        name: settings.artifactName,
+        files: [capture.mboxPath, capture.metaPath],
+        rootDir: settings.outDir,
+        onRunner: input.context.onRunner,
+        logger: input.logger,
+      })
+    : { uploaded: false };
   const where = upload.uploaded
-    ? `uploaded as artifact ${input.settings.artifactName}`
-    : `kept in ${input.settings.outDir}`;
-  const what = `${input.verified.commits} verified commit(s) touching ${input.verified.filesChanged} file(s)`;
-  const message = agentReason
-    ? `The agent ${agentReason === 'agent-timeout' ? 'ran out of time' : `exited with code ${meta.agent_exit_code}`}; its partial work (${what}) was ${where}.`
-    : `The agent's work (${what}) was ${where}.`;
+    ? `uploaded as artifact ${settings.artifactName}`
+    : `kept in ${settings.outDir}`;
+  const artifact = {
+    artifactId: upload.id,
+    artifactName: upload.uploaded ? settings.artifactName : undefined,
+  };
+
+  if (pr && !pr.forbidden) {
+    return {
+      outcome: pr.created ? 'pr-opened' : 'pr-updated',
+      reason: '',
+      message: `${pr.created ? 'Opened' : 'Updated'} pull request #${pr.number} with ${what}${upload.uploaded ? `; also ${where}` : ''}.`,
+      branch: pr.branch,
+      prNumber: pr.number,
+      prUrl: pr.url,
+      ...artifact,
+    };
+  }
+  if (pr?.forbidden) {
+    return {
+      outcome: 'branch-pushed',
+      reason: 'pr-creation-forbidden',
+      message: `Pushed ${what} to branch ${pr.branch}, but GitHub Actions may not create pull requests here; open one from ${pr.compareUrl}`,
+      branch: pr.branch,
+      ...artifact,
+    };
+  }
+  if (agentReason) {
+    const how =
+      agentReason === 'agent-timeout'
+        ? 'ran out of time'
+        : `exited with code ${capture.meta.agent_exit_code}`;
+    return {
+      outcome: 'artifact',
+      reason: agentReason,
+      message: `The agent ${how}; its partial work (${what}) was ${where}.`,
+      ...artifact,
+    };
+  }
+  if (fallback) {
+    return {
+      outcome: 'artifact',
+      reason: fallback.reason,
+      message: `${fallback.message} The work (${what}) was ${where} for review.`,
+      ...artifact,
+    };
+  }
   return {
     outcome: 'artifact',
-    reason: agentReason,
-    message,
-    artifactId: upload.id,
-    artifactName: upload.uploaded ? input.settings.artifactName : undefined,
+    reason: '',
+    message: `The agent's work (${what}) was ${where}.`,
+    ...artifact,
   };
 }

@@ -15,11 +15,14 @@ export interface RunContext {
   eventName: string;
   event: Record<string, unknown>;
   actor: string;
+  /** Numeric id of the actor (for the noreply e-mail of `Co-authored-by`). */
+  actorId: string;
   workspace: string;
   runnerTemp: string;
   serverUrl: string;
   apiUrl: string;
   refName: string;
+  refType: string;
   /** True when the runtime token for artifact uploads is present. */
   onRunner: boolean;
 }
@@ -44,11 +47,13 @@ export async function readRunContext(env: NodeJS.ProcessEnv = process.env): Prom
     eventName: env['GITHUB_EVENT_NAME'] || 'workflow_dispatch',
     event,
     actor: env['GITHUB_ACTOR'] || '',
+    actorId: env['GITHUB_ACTOR_ID'] || '',
     workspace: env['GITHUB_WORKSPACE'] || process.cwd(),
     runnerTemp: env['RUNNER_TEMP'] || tmpdir(),
     serverUrl: (env['GITHUB_SERVER_URL'] || 'https://github.com').replace(/\/$/, ''),
     apiUrl: (env['GITHUB_API_URL'] || 'https://api.github.com').replace(/\/$/, ''),
     refName: env['GITHUB_REF_NAME'] || '',
+    refType: env['GITHUB_REF_TYPE'] || '',
     onRunner: Boolean(env['ACTIONS_RUNTIME_TOKEN'] && env['ACTIONS_RESULTS_URL']),
   };
 }
@@ -56,8 +61,4 @@ export async function readRunContext(env: NodeJS.ProcessEnv = process.env): Prom
 /** Link to this run's log, for summaries and comments. */
 export function runUrl(context: RunContext): string {
   return `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}/attempts/${context.runAttempt}`;
-}
-
-export function defaultTemp(): string {
-  return tmpdir();
 }

@@ -12,6 +12,8 @@ const context: RunContext = {
   eventName: 'workflow_dispatch',
   event: {},
   actor: 'octocat',
+  actorId: '1',
+  refType: 'branch',
   workspace: '/ws',
   runnerTemp: '/rt',
   serverUrl: 'https://github.com',

@@ -1,5 +1,5 @@
-export const id = 545;
-export const ids = [545];
+export const id = 820;
+export const ids = [820];
 export const modules = {
 
 /***/ 74880:
@@ -21,7 +21,7 @@ module.exports = webpackEmptyAsyncContext;
 
 /***/ }),
 
-/***/ 72270:
+/***/ 48983:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -164,73 +164,13 @@ function withPinnedEnv(values, fn) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/shared/retry.ts
-const realClock = {
-    now: () => Date.now(),
-    sleep: (ms, signal) => new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(abortError(signal));
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(abortError(signal));
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    }),
-};
-const DEFAULT_RETRY = { attempts: 5, baseMs: 1_000, capMs: 30_000, totalMs: 3 * 60_000 };
-/** `random(0, min(cap, base * 2^n))` — the AWS "full jitter" schedule. */
-function fullJitterDelay(attempt, baseMs, capMs, random) {
-    const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
-    return Math.floor(random() * ceiling);
-}
-async function withRetry(operation, options) {
-    const clock = options.clock ?? realClock;
-    const random = options.random ?? Math.random;
-    const started = clock.now();
-    for (let attempt = 0;; attempt++) {
-        if (options.signal?.aborted)
-            throw abortError(options.signal);
-        try {
-            return await operation(attempt);
-        }
-        catch (error) {
-            const decision = options.classify(error);
-            const isLast = attempt + 1 >= options.attempts;
-            if (!decision.retry || isLast)
-                throw error;
-            const jittered = fullJitterDelay(attempt, options.baseMs, options.capMs, random);
-            const delayMs = Math.max(jittered, decision.afterMs ?? 0);
-            if (clock.now() - started + delayMs > options.totalMs)
-                throw error;
-            options.onRetry?.({ attempt: attempt + 1, delayMs, error });
-            await clock.sleep(delayMs, options.signal);
-        }
-    }
-}
-/** Parses a Retry-After value (seconds or an HTTP date) into milliseconds. */
-function parseRetryAfter(value, now = Date.now()) {
-    if (!value)
-        return undefined;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds) && seconds >= 0)
-        return Math.ceil(seconds * 1000);
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-function abortError(signal) {
-    const reason = signal?.reason;
-    return reason instanceof Error ? reason : new DOMException('The operation was aborted.', 'AbortError');
-}
-
+// EXTERNAL MODULE: ./src/shared/retry.ts
+var retry = __webpack_require__(43091);
 ;// CONCATENATED MODULE: ./src/sandbox/daytona/errors.ts
 
 
 
-const DAYTONA_RETRY = { ...DEFAULT_RETRY };
+const DAYTONA_RETRY = { ...retry/* DEFAULT_RETRY */.vI };
 const CONNECTION_CODES = new Set([
     'ECONNRESET',
     'ECONNREFUSED',
@@ -266,7 +206,7 @@ function retryAfterMs(error, now = Date.now()) {
     for (const [name, value] of headers) {
         if (!name.startsWith('retry-after'))
             continue;
-        const ms = parseRetryAfter(value, now);
+        const ms = (0,retry/* parseRetryAfter */.mu)(value, now);
         if (ms !== undefined && (best === undefined || ms > best))
             best = ms;
     }
@@ -744,7 +684,7 @@ class DaytonaSandbox {
         if (this.deleted)
             throw new errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} was already deleted.`);
         try {
-            await withRetry(run, {
+            await (0,retry/* withRetry */.bD)(run, {
                 ...this.ctx.retry,
                 classify: classifyTransient,
                 onRetry: ({ attempt, delayMs, error }) => this.ctx.logger.info(`${what} (${describeError(error)}); retry ${attempt} in ${delayMs} ms.`),
@@ -759,7 +699,7 @@ class DaytonaSandbox {
 /** Deletes with bounded retries. Not found and 409 (a state change is already under way) are success. */
 async function deleteIdempotent(run, id, ctx) {
     try {
-        await withRetry(async () => {
+        await (0,retry/* withRetry */.bD)(async () => {
             try {
                 await run();
             }
@@ -855,7 +795,7 @@ class DaytonaProvider {
         };
         let sdk;
         try {
-            sdk = await withRetry(async (attempt) => {
+            sdk = await (0,retry/* withRetry */.bD)(async (attempt) => {
                 if (attempt > 0) {
                     // A create whose response was lost may have made the sandbox: adopt it instead of a second one.
                     const found = await this.findOne(spec.labels);
@@ -908,7 +848,7 @@ class DaytonaProvider {
     }
     async list(labels) {
         try {
-            return await withRetry(async () => {
+            return await (0,retry/* withRetry */.bD)(async () => {
                 const listings = [];
                 for await (const sandbox of this.client.list({ labels })) {
                     listings.push({

@@ -1,0 +1,126 @@
+import { runUrl } from '../settings/context.js';
+import { ActionError } from '../shared/errors.js';
+import { BOT_IDENTITY } from '../shared/git.js';
+import { createGitHubClient } from './github.js';
+import type { DeliverInput } from './index.js';
+import { renderPrBody } from './pr-body.js';
+import { openOrUpdatePullRequest } from './pull-request.js';
+import { pushBranch } from './push.js';
+import { githubUserIdentity, rewriteAuthors } from './rewrite.js';
+
+export interface PullRequestDelivery {
+  branch: string;
+  number?: number;
+  url?: string;
+  created: boolean;
+  /** The branch was pushed but GitHub refused to let Actions open the PR. */
+  forbidden: boolean;
+  compareUrl: string;
+}
+
+/** Re-author → push a generated branch → open or adopt the PR. Throws `push-rejected` for the ladder. */
+export async function deliverPullRequest(input: DeliverInput): Promise<PullRequestDelivery> {
+  const { settings, context, verified, task, logger } = input;
+  if (!settings.githubToken) {
+    throw new ActionError(
+      'invalid-input',
+      'github-token is empty, so no pull request can be opened.',
+      'Pass github-token (the default is the job token) or use output: artifact.',
+    );
+  }
+  const [owner, repo] = context.repository.split('/') as [string, string];
+  const octokit = await createGitHubClient(settings.githubToken, context.apiUrl, logger);
+  const base = await resolveBaseBranch(input, octokit, owner, repo);
+
+  const coAuthor = githubUserIdentity(task.requestedBy ?? '', context.actorId);
+  await rewriteAuthors({ git: verified.git, baseSha: verified.baseSha, identity: BOT_IDENTITY, coAuthor });
+  const generated = generatedBranch(settings.branchPrefix, task, context.runId);
+  if (!(await verified.git.tryRun(['check-ref-format', '--branch', generated]))) {
+    throw new ActionError('invalid-input', `branch-prefix makes an invalid branch name: ${generated}`);
+  }
+  const pushed = await pushBranch({
+    git: verified.git,
+    serverUrl: context.serverUrl,
+    repository: context.repository,
+    token: settings.githubToken,
+    branch: generated,
+    attempt: context.runAttempt,
+    bot: BOT_IDENTITY,
+    redact: (text) => input.secrets.redact(text),
+  });
+  logger.info(
+    `Pushed ${pushed.branch}${pushed.updated ? ' (updated the branch of an earlier attempt)' : ''}.`,
+  );
+  const compareUrl = `${context.serverUrl}/${context.repository}/compare/${encodeURIComponent(base)}...${encodeURIComponent(pushed.branch)}?expand=1`;
+
+  const commits = (
+    await verified.git.run(['log', '--reverse', '--format=%H%x00%s', `${verified.baseSha}..HEAD`])
+  )
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [sha = '', subject = ''] = line.split('\0');
+      return { sha, subject };
+    });
+  const files = (
+    await verified.git.run(['diff-tree', '-r', '--no-renames', '--name-only', '-z', verified.baseSha, 'HEAD'])
+  )
+    .split('\0')
+    .filter(Boolean);
+  const body = renderPrBody({
+    task,
+    agentSummarySection: input.agentSummarySection,
+    commits,
+    files,
+    runLink: runUrl(context),
+    runId: context.runId,
+    artifactName: settings.artifactName,
+    branch: pushed.branch,
+    verifiedTree: verified.headTree,
+  });
+  try {
+    const pr = await openOrUpdatePullRequest({
+      octokit,
+      owner,
+      repo,
+      branch: pushed.branch,
+      base,
+      title: settings.pr.title || task.title,
+      body,
+      draft: settings.pr.draft,
+      labels: settings.pr.labels,
+      reviewers: settings.pr.reviewers,
+      logger,
+    });
+    return { branch: pushed.branch, ...pr, forbidden: false, compareUrl };
+  } catch (error) {
+    if (error instanceof ActionError && error.reason === 'pr-creation-forbidden') {
+      logger.warning(`${error.describe()} The branch ${pushed.branch} is pushed: ${compareUrl}`);
+      return { branch: pushed.branch, created: false, forbidden: true, compareUrl };
+    }
+    throw error;
+  }
+}
+
+/** `<prefix><trigger>-<number or 'run'>-<run_id>`; re-runs of the same run reuse it (and its PR). */
+export function generatedBranch(
+  prefix: string,
+  task: { trigger: string; number?: number },
+  runId: string,
+): string {
+  return `${prefix}${task.trigger}-${task.number ?? 'run'}-${runId}`;
+}
+
+/** `base-branch`, else the branch the workflow runs on, else the repository's default branch. */
+async function resolveBaseBranch(
+  input: DeliverInput,
+  octokit: Awaited<ReturnType<typeof createGitHubClient>>,
+  owner: string,
+  repo: string,
+): Promise<string> {
+  if (input.settings.baseBranch) return input.settings.baseBranch;
+  const ref = input.context.refName;
+  if (ref && !/^\d+\/merge$/.test(ref) && input.context.refType !== 'tag') return ref;
+  const { data } = await octokit.rest.repos.get({ owner, repo });
+  return data.default_branch;
+}

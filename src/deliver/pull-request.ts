@@ -1,0 +1,131 @@
+import { ActionError } from '../shared/errors.js';
+import type { Logger } from '../shared/log.js';
+import { withRetry } from '../shared/retry.js';
+import { errorText, type GitHubClient, httpStatus } from './github.js';
+
+export interface PullRequestInput {
+  octokit: GitHubClient;
+  owner: string;
+  repo: string;
+  branch: string;
+  base: string;
+  title: string;
+  body: string;
+  draft: boolean;
+  labels: string[];
+  reviewers: string[];
+  logger: Logger;
+}
+
+export interface PullRequestResult {
+  number: number;
+  url: string;
+  created: boolean;
+}
+
+const FORBIDDEN = /not permitted to create or approve pull requests/i;
+const ALREADY_EXISTS = /already exists/i;
+
+/**
+ * Opens the pull request, or adopts the open one for the same branch (`pr-updated`). Create is
+ * non-idempotent: it is never retried blindly; after a failure the PR is looked up first.
+ */
+export async function openOrUpdatePullRequest(input: PullRequestInput): Promise<PullRequestResult> {
+  const existing = await findOpenPull(input);
+  if (existing) {
+    await input.octokit.rest.pulls.update({
+      owner: input.owner,
+      repo: input.repo,
+      pull_number: existing.number,
+      title: input.title,
+      body: input.body,
+    });
+    input.logger.info(`Updated pull request #${existing.number}.`);
+    await decorate(input, existing.number);
+    return { ...existing, created: false };
+  }
+  const created = await withRetry(
+    async () => {
+      try {
+        const { data } = await input.octokit.rest.pulls.create({
+          owner: input.owner,
+          repo: input.repo,
+          head: input.branch,
+          base: input.base,
+          title: input.title,
+          body: input.body,
+          draft: input.draft,
+          request: { retries: 0 },
+        });
+        return { number: data.number, url: data.html_url, created: true };
+      } catch (error) {
+        const text = errorText(error);
+        if (httpStatus(error) === 403 && FORBIDDEN.test(text)) {
+          throw new ActionError(
+            'pr-creation-forbidden',
+            'GitHub Actions is not permitted to create pull requests in this repository.',
+            'Allow it under Settings → Actions → General → Workflow permissions, or use a GitHub App token.',
+          );
+        }
+        // A lost response may have created the PR: look before trying again.
+        const adopted = await findOpenPull(input).catch(() => undefined);
+        if (adopted) return { ...adopted, created: httpStatus(error) !== 422 || !ALREADY_EXISTS.test(text) };
+        throw error;
+      }
+    },
+    {
+      attempts: 3,
+      baseMs: 1_000,
+      capMs: 8_000,
+      totalMs: 60_000,
+      classify: (error) => {
+        const status = httpStatus(error);
+        return { retry: !(error instanceof ActionError) && (status === undefined || status >= 500) };
+      },
+      onRetry: ({ delayMs }) =>
+        input.logger.warning(`Creating the pull request failed; retrying in ${delayMs} ms.`),
+    },
+  ).catch((error: unknown) => {
+    if (error instanceof ActionError) throw error;
+    throw new ActionError(
+      'push-rejected',
+      `Creating the pull request failed: ${errorText(error)}`,
+      undefined,
+      { cause: error },
+    );
+  });
+  input.logger.info(`Opened pull request #${created.number}: ${created.url}`);
+  await decorate(input, created.number);
+  return created;
+}
+
+async function findOpenPull(input: PullRequestInput): Promise<{ number: number; url: string } | undefined> {
+  const { data } = await input.octokit.rest.pulls.list({
+    owner: input.owner,
+    repo: input.repo,
+    head: `${input.owner}:${input.branch}`,
+    state: 'open',
+    per_page: 10,
+  });
+  const pull = data[0];
+  return pull ? { number: pull.number, url: pull.html_url } : undefined;
+}
+
+/** Labels and reviewers are best effort: a failure is a warning, never the outcome. */
+async function decorate(input: PullRequestInput, number: number): Promise<void> {
+  if (input.labels.length > 0) {
+    await input.octokit.rest.issues
+      .addLabels({ owner: input.owner, repo: input.repo, issue_number: number, labels: input.labels })
+      .catch((error: unknown) => input.logger.warning(`Could not add labels: ${errorText(error)}`));
+  }
+  if (input.reviewers.length > 0) {
+    await input.octokit.rest.pulls
+      .requestReviewers({
+        owner: input.owner,
+        repo: input.repo,
+        pull_number: number,
+        reviewers: input.reviewers,
+      })
+      .catch((error: unknown) => input.logger.warning(`Could not request reviewers: ${errorText(error)}`));
+  }
+}

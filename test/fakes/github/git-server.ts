@@ -1,0 +1,132 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A real git smart-HTTP server on loopback: `git http-backend` (CGI) behind a tiny Node server that
+ * requires `Authorization: basic base64(x-access-token:<token>)`, as github.com does. Repositories are
+ * bare, at `<root>/<owner>/<repo>.git`.
+ */
+export interface GitServer {
+  /** `http://127.0.0.1:<port>`: use as GITHUB_SERVER_URL. */
+  url: string;
+  token: string;
+  root: string;
+  requests: Array<{ method: string; path: string; authorized: boolean; authorization?: string }>;
+  /** Creates `<owner>/<repo>.git` and pushes `sourceRepo`'s `ref` to its `main`. */
+  createRepo(fullName: string, sourceRepo: string, ref?: string): string;
+  /** Path of the bare repository. */
+  repoPath(fullName: string): string;
+  /** Makes every push to the repo fail with `message` on stderr (like GH013 / GH001). */
+  rejectPushes(fullName: string, message: string): void;
+  close(): Promise<void>;
+}
+
+const GIT_ENV = {
+  PATH: process.env['PATH'],
+  HOME: tmpdir(),
+  GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+};
+
+export async function startGitServer(options: { token?: string } = {}): Promise<GitServer> {
+  const token = options.token ?? 'ghs_fakeGitServerToken000000000000000000';
+  const root = mkdtempSync(join(tmpdir(), 'fake-git-server-'));
+  const requests: GitServer['requests'] = [];
+  const expected = `basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const authorization = req.headers.authorization;
+    const authorized = authorization?.toLowerCase() === expected.toLowerCase();
+    requests.push({ method: req.method ?? 'GET', path: url.pathname, authorized, authorization });
+    if (!authorized) {
+      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="fake"' });
+      res.end('authentication required\n');
+      return;
+    }
+    serveCgi(root, req, res, url);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  const repoPath = (fullName: string): string => join(root, `${fullName}.git`);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    token,
+    root,
+    requests,
+    repoPath,
+    createRepo(fullName, sourceRepo, ref = 'HEAD') {
+      const bare = repoPath(fullName);
+      mkdirSync(bare, { recursive: true });
+      execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare], { env: GIT_ENV });
+      execFileSync('git', ['config', 'http.receivepack', 'true'], { cwd: bare, env: GIT_ENV });
+      execFileSync('git', ['push', '-q', bare, `${ref}:refs/heads/main`], { cwd: sourceRepo, env: GIT_ENV });
+      return bare;
+    },
+    rejectPushes(fullName, message) {
+      const hook = join(repoPath(fullName), 'hooks', 'pre-receive');
+      mkdirSync(join(repoPath(fullName), 'hooks'), { recursive: true });
+      writeFileSync(hook, `#!/bin/sh\ncat >/dev/null\ncat >&2 <<'EOF'\n${message}\nEOF\nexit 1\n`, {
+        mode: 0o755,
+      });
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          rmSync(root, { recursive: true, force: true });
+          resolve();
+        });
+      }),
+  };
+}
+
+function serveCgi(root: string, req: IncomingMessage, res: ServerResponse, url: URL): void {
+  const cgi = spawn('git', ['http-backend'], {
+    env: {
+      ...GIT_ENV,
+      GIT_PROJECT_ROOT: root,
+      GIT_HTTP_EXPORT_ALL: '1',
+      PATH_INFO: decodeURIComponent(url.pathname),
+      QUERY_STRING: url.search.slice(1),
+      REQUEST_METHOD: req.method ?? 'GET',
+      CONTENT_TYPE: req.headers['content-type'] ?? '',
+      REMOTE_USER: 'x-access-token',
+      REMOTE_ADDR: '127.0.0.1',
+      ...(req.headers['content-encoding']
+        ? { HTTP_CONTENT_ENCODING: String(req.headers['content-encoding']) }
+        : {}),
+      ...(req.headers['git-protocol'] ? { GIT_PROTOCOL: String(req.headers['git-protocol']) } : {}),
+    },
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  req.pipe(cgi.stdin);
+  let head = Buffer.alloc(0);
+  let headersDone = false;
+  cgi.stdout.on('data', (chunk: Buffer) => {
+    if (headersDone) {
+      res.write(chunk);
+      return;
+    }
+    head = Buffer.concat([head, chunk]);
+    const end = head.indexOf('\r\n\r\n');
+    if (end === -1) return;
+    headersDone = true;
+    let status = 200;
+    for (const line of head.subarray(0, end).toString().split('\r\n')) {
+      const colon = line.indexOf(':');
+      const name = line.slice(0, colon).trim();
+      const value = line.slice(colon + 1).trim();
+      if (name.toLowerCase() === 'status') status = Number.parseInt(value, 10);
+      else if (name) res.setHeader(name, value);
+    }
+    res.writeHead(status);
+    res.write(head.subarray(end + 4));
+  });
+  cgi.on('close', () => res.end());
+}

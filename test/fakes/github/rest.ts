@@ -1,0 +1,320 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A loopback fake of the GitHub REST endpoints the action uses (repos, pulls, issues and comments,
+ * reactions, labels, reviewers, collaborator permission). It records every call and can inject faults.
+ * Point GITHUB_API_URL at `url`.
+ */
+export interface FakeCall {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  authorization?: string;
+}
+
+export interface FaultRule {
+  method?: string;
+  path: string | RegExp;
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Run the real handler first (its effect happens), then answer with the fault: a lost response. */
+  afterHandler?: boolean;
+  times?: number;
+}
+
+export interface FakePull {
+  number: number;
+  state: 'open' | 'closed';
+  title: string;
+  body: string;
+  draft: boolean;
+  head: { ref: string; label: string };
+  base: { ref: string };
+  html_url: string;
+  labels: Array<{ name: string }>;
+  requested_reviewers: Array<{ login: string }>;
+  user: { login: string };
+}
+
+export interface FakeComment {
+  id: number;
+  issue_number: number;
+  body: string;
+  user: { login: string; type: string };
+  html_url: string;
+}
+
+export interface FakeGitHub {
+  url: string;
+  calls: FakeCall[];
+  pulls: FakePull[];
+  comments: FakeComment[];
+  reactions: Array<{ subject: string; content: string }>;
+  faults: FaultRule[];
+  /** Permission answers for `GET /repos/{o}/{r}/collaborators/{user}/permission` (status 404 when absent). */
+  permissions: Map<string, { status?: number; body?: unknown }>;
+  repos: Map<string, { default_branch: string }>;
+  close(): Promise<void>;
+}
+
+type Handler = (
+  match: RegExpMatchArray,
+  req: Parsed,
+) => { status: number; body?: unknown; headers?: Record<string, string> };
+interface Parsed {
+  method: string;
+  query: Record<string, string>;
+  body: Record<string, unknown>;
+}
+
+export async function startFakeGitHub(
+  options: { serverUrl?: string; token?: string } = {},
+): Promise<FakeGitHub> {
+  const serverUrl = options.serverUrl ?? 'https://github.example';
+  const state: Omit<FakeGitHub, 'url' | 'close'> = {
+    calls: [],
+    pulls: [],
+    comments: [],
+    reactions: [],
+    faults: [],
+    permissions: new Map(),
+    repos: new Map(),
+  };
+  let nextNumber = 100;
+  let nextComment = 9000;
+  const repo = (owner: string, name: string) => {
+    const full = `${owner}/${name}`;
+    if (!state.repos.has(full)) state.repos.set(full, { default_branch: 'main' });
+    return { full, info: state.repos.get(full)! };
+  };
+  const pullJson = (p: FakePull) => p;
+
+  const routes: Array<[string, RegExp, Handler]> = [
+    [
+      'GET',
+      /^\/repos\/([^/]+)\/([^/]+)$/,
+      (m) => {
+        const { full, info } = repo(m[1]!, m[2]!);
+        return {
+          status: 200,
+          body: { full_name: full, default_branch: info.default_branch, private: false },
+        };
+      },
+    ],
+    [
+      'GET',
+      /^\/repos\/([^/]+)\/([^/]+)\/pulls$/,
+      (m, r) => {
+        const { full } = repo(m[1]!, m[2]!);
+        let list = state.pulls.filter(
+          (p) => (r.query['state'] ?? 'open') === 'all' || p.state === (r.query['state'] ?? 'open'),
+        );
+        if (r.query['head']) list = list.filter((p) => p.head.label === r.query['head']);
+        if (r.query['base']) list = list.filter((p) => p.base.ref === r.query['base']);
+        void full;
+        return { status: 200, body: list.map(pullJson) };
+      },
+    ],
+    [
+      'POST',
+      /^\/repos\/([^/]+)\/([^/]+)\/pulls$/,
+      (m, r) => {
+        const owner = m[1]!;
+        const head = String(r.body['head'] ?? '');
+        const label = head.includes(':') ? head : `${owner}:${head}`;
+        if (state.pulls.some((p) => p.state === 'open' && p.head.label === label)) {
+          return {
+            status: 422,
+            body: {
+              message: 'Validation Failed',
+              errors: [
+                {
+                  resource: 'PullRequest',
+                  code: 'custom',
+                  message: `A pull request already exists for ${label}.`,
+                },
+              ],
+            },
+          };
+        }
+        const number = nextNumber++;
+        const pull: FakePull = {
+          number,
+          state: 'open',
+          title: String(r.body['title'] ?? ''),
+          body: String(r.body['body'] ?? ''),
+          draft: Boolean(r.body['draft']),
+          head: { ref: label.split(':')[1]!, label },
+          base: { ref: String(r.body['base'] ?? '') },
+          html_url: `${serverUrl}/${m[1]}/${m[2]}/pull/${number}`,
+          labels: [],
+          requested_reviewers: [],
+          user: { login: 'github-actions[bot]' },
+        };
+        state.pulls.push(pull);
+        return { status: 201, body: pullJson(pull) };
+      },
+    ],
+    [
+      'GET',
+      /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/,
+      (m) => {
+        const pull = state.pulls.find((p) => p.number === Number(m[3]));
+        return pull ? { status: 200, body: pullJson(pull) } : { status: 404, body: { message: 'Not Found' } };
+      },
+    ],
+    [
+      'PATCH',
+      /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/,
+      (m, r) => {
+        const pull = state.pulls.find((p) => p.number === Number(m[3]));
+        if (!pull) return { status: 404, body: { message: 'Not Found' } };
+        if (typeof r.body['title'] === 'string') pull.title = r.body['title'];
+        if (typeof r.body['body'] === 'string') pull.body = r.body['body'];
+        if (r.body['state'] === 'closed' || r.body['state'] === 'open') pull.state = r.body['state'];
+        return { status: 200, body: pullJson(pull) };
+      },
+    ],
+    [
+      'POST',
+      /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/requested_reviewers$/,
+      (m, r) => {
+        const pull = state.pulls.find((p) => p.number === Number(m[3]));
+        if (!pull) return { status: 404, body: { message: 'Not Found' } };
+        for (const login of (r.body['reviewers'] as string[]) ?? []) pull.requested_reviewers.push({ login });
+        return { status: 201, body: pullJson(pull) };
+      },
+    ],
+    [
+      'POST',
+      /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/labels$/,
+      (m, r) => {
+        const pull = state.pulls.find((p) => p.number === Number(m[3]));
+        const labels = (r.body['labels'] as string[]) ?? [];
+        if (pull)
+          for (const name of labels)
+            if (!pull.labels.some((l) => l.name === name)) pull.labels.push({ name });
+        return { status: 200, body: labels.map((name) => ({ name })) };
+      },
+    ],
+    [
+      'GET',
+      /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/,
+      (m) => ({
+        status: 200,
+        body: state.comments.filter((c) => c.issue_number === Number(m[3])),
+      }),
+    ],
+    [
+      'POST',
+      /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/,
+      (m, r) => {
+        const id = nextComment++;
+        const comment: FakeComment = {
+          id,
+          issue_number: Number(m[3]),
+          body: String(r.body['body'] ?? ''),
+          user: { login: 'github-actions[bot]', type: 'Bot' },
+          html_url: `${serverUrl}/${m[1]}/${m[2]}/issues/${m[3]}#issuecomment-${id}`,
+        };
+        state.comments.push(comment);
+        return { status: 201, body: comment };
+      },
+    ],
+    [
+      'PATCH',
+      /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/,
+      (m, r) => {
+        const comment = state.comments.find((c) => c.id === Number(m[3]));
+        if (!comment) return { status: 404, body: { message: 'Not Found' } };
+        comment.body = String(r.body['body'] ?? comment.body);
+        return { status: 200, body: comment };
+      },
+    ],
+    [
+      'POST',
+      /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)\/reactions$/,
+      (m, r) => {
+        state.reactions.push({ subject: `comment:${m[3]}`, content: String(r.body['content']) });
+        return { status: 201, body: { id: state.reactions.length, content: r.body['content'] } };
+      },
+    ],
+    [
+      'GET',
+      /^\/repos\/([^/]+)\/([^/]+)\/collaborators\/([^/]+)\/permission$/,
+      (m) => {
+        const answer = state.permissions.get(decodeURIComponent(m[3]!));
+        if (!answer) return { status: 404, body: { message: `${m[3]} is not a user` } };
+        return { status: answer.status ?? 200, body: answer.body };
+      },
+    ],
+  ];
+
+  const server = createServer((req, res) => {
+    void handle(req, res);
+  });
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const raw = Buffer.concat(chunks).toString('utf8');
+    let body: Record<string, unknown> = {};
+    try {
+      body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    } catch {
+      body = {};
+    }
+    const method = req.method ?? 'GET';
+    const query = Object.fromEntries(url.searchParams.entries());
+    state.calls.push({ method, path: url.pathname, query, body, authorization: req.headers.authorization });
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}): void => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+      res.end(payload === undefined ? '' : JSON.stringify(payload));
+    };
+    if (
+      options.token &&
+      req.headers.authorization !== `token ${options.token}` &&
+      req.headers.authorization !== `Bearer ${options.token}`
+    ) {
+      send(401, { message: 'Bad credentials' });
+      return;
+    }
+    const fault = state.faults.find(
+      (f) =>
+        (f.times ?? 1) > 0 &&
+        (!f.method || f.method === method) &&
+        (typeof f.path === 'string' ? f.path === url.pathname : f.path.test(url.pathname)),
+    );
+    const route = routes.find(([m, pattern]) => m === method && pattern.test(url.pathname));
+    if (fault && !fault.afterHandler) {
+      fault.times = (fault.times ?? 1) - 1;
+      send(fault.status, fault.body ?? { message: `fault ${fault.status}` }, fault.headers);
+      return;
+    }
+    if (!route) {
+      send(404, { message: 'Not Found (fake)' });
+      return;
+    }
+    const result = route[2](url.pathname.match(route[1])!, { method, query, body });
+    if (fault?.afterHandler) {
+      fault.times = (fault.times ?? 1) - 1;
+      send(fault.status, fault.body ?? { message: `fault ${fault.status}` }, fault.headers);
+      return;
+    }
+    send(result.status, result.body, result.headers);
+  }
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    ...state,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
