@@ -11,9 +11,8 @@ const entries = [
 rmSync('dist', { recursive: true, force: true });
 for (const [entry, out] of entries) {
   execFileSync(
-    'npx',
+    'node_modules/.bin/ncc',
     [
-      'ncc',
       'build',
       entry,
       '-o',

@@ -4,7 +4,7 @@ import { runAgent } from './agent/index.js';
 import { assertAgentAvailable } from './agent/presets.js';
 import { stageRepository } from './agent/stage.js';
 import { type Capture, capturePatch } from './capture/index.js';
-import { type Delivery, deliver } from './deliver/index.js';
+import { assertCanDeliver, type Delivery, deliver } from './deliver/index.js';
 import type { RunResult } from './deliver/result.js';
 import { Timings } from './deliver/result.js';
 import { verifyPatch } from './deliver/verify.js';
@@ -53,6 +53,7 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
   const work = await mkdtemp(join(context.runnerTemp, 'sandbox-agent-work-'));
   try {
     assertAgentAvailable(settings);
+    assertCanDeliver(settings);
     await assertGitVersion();
     const task = await resolveTask(settings, context, input.repoDir);
 

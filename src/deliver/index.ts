@@ -29,6 +29,17 @@ export type Delivery = Pick<
   'outcome' | 'reason' | 'message' | 'artifactId' | 'artifactName' | 'branch' | 'prNumber' | 'prUrl'
 >;
 
+/** Checked before any sandbox is created: a PR needs a token, and a run should not waste a sandbox. */
+export function assertCanDeliver(settings: Settings): void {
+  if (settings.output !== 'artifact' && !settings.githubToken) {
+    throw new ActionError(
+      'invalid-input',
+      `output: ${settings.output} needs github-token, which is empty.`,
+      'Pass github-token (the default is the job token) or use output: artifact.',
+    );
+  }
+}
+
 /**
  * The delivery ladder (SPEC §6): PR → (PR creation forbidden) branch pushed + compare link →
  * (push rejected, policy fallback, or a failed agent) artifact. `output: both` adds the artifact to a PR.

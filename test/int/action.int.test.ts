@@ -151,7 +151,7 @@ describe('the built action on the local provider', () => {
     expect(run.summary).toContain('`no-changes`');
   });
 
-  it('fails the step with one clear sentence for an unavailable output mode, before creating a sandbox', async () => {
+  it('fails the step with one clear sentence when a PR is wanted without a token, before creating a sandbox', async () => {
     repo = makeRepo();
     const runnerTemp = tempDir('sa-runner-');
     const run = await runBuiltAction({
@@ -161,8 +161,8 @@ describe('the built action on the local provider', () => {
     });
     expect(run.exitCode).toBe(1);
     expect(run.outputs['outcome']).toBe('failed');
-    expect(run.outputs['reason']).toBe('output-unsupported');
-    expect(run.stdout).toMatch(/::error::output: pull-request is not available/);
+    expect(run.outputs['reason']).toBe('invalid-input');
+    expect(run.stdout).toMatch(/::error::output: pull-request needs github-token, which is empty\./);
     expect(run.state['sandbox-provider']).toBeUndefined();
   });
 
