@@ -266,6 +266,21 @@ for (const backend of ['V2', 'V1'] as const) {
       await sandbox.delete();
     });
 
+    it('gives up on create at createTimeoutMs with one sentence', async () => {
+      fake.faults.inject(createMethod, { code: Status.RESOURCE_EXHAUSTED, times: Number.POSITIVE_INFINITY });
+      const before = fake.allSandboxes().length;
+      const started = Date.now();
+      const error = await provider
+        .create(makeSpec({ createTimeoutMs: 1_500 }), () => undefined)
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ reason: 'sandbox-error' });
+      expect((error as ActionError).message).toMatch(
+        /^(Modal did not create the sandbox within 2 s\.|Creating the Modal sandbox failed: .*RESOURCE_EXHAUSTED.*)$/,
+      );
+      expect(Date.now() - started).toBeLessThan(4_000);
+      expect(fake.allSandboxes().length).toBe(before);
+    });
+
     for (const [label, code] of [
       ['UNAVAILABLE, retried inside the SDK', Status.UNAVAILABLE],
       ['RESOURCE_EXHAUSTED, retried by the provider', Status.RESOURCE_EXHAUSTED],
