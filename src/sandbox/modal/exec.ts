@@ -67,6 +67,7 @@ export async function runCommand(
   );
 
   const timers: NodeJS.Timeout[] = [];
+  let settled = false;
   let onAbort: (() => void) | undefined;
   const ended = await new Promise<ExecEnd>((resolve) => {
     finished.then(resolve);
@@ -76,7 +77,7 @@ export async function runCommand(
       const timer = setTimeout(async () => {
         const code = await pollSandbox(handle);
         if (code !== null) resolve({ kind: 'sandbox-gone', code });
-        else watch();
+        else if (!settled) watch();
       }, tuning.pollIntervalMs);
       timers.push(timer);
     };
@@ -84,6 +85,7 @@ export async function runCommand(
     onAbort = () => resolve({ kind: 'aborted' });
     options.signal?.addEventListener('abort', onAbort, { once: true });
   });
+  settled = true;
   for (const timer of timers) clearTimeout(timer);
   if (onAbort) options.signal?.removeEventListener('abort', onAbort);
   giveUp.abort();
