@@ -12,17 +12,7 @@ rmSync('dist', { recursive: true, force: true });
 for (const [entry, out] of entries) {
   execFileSync(
     'node_modules/.bin/ncc',
-    [
-      'build',
-      entry,
-      '-o',
-      out,
-      '--minify',
-      '--no-source-map-register',
-      '--quiet',
-      '--target',
-      'es2022',
-    ],
+    ['build', entry, '-o', out, '--minify', '--no-source-map-register', '--quiet', '--target', 'es2022'],
     {
       stdio: 'inherit',
     },

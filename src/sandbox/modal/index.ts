@@ -1,12 +1,60 @@
-import { ActionError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/log.js';
 import type { ProviderSettings, SandboxProvider } from '../types.js';
+import { resolveModalSettings } from './config.js';
+import { ModalProvider, type ModalProviderTuning } from './provider.js';
+import { loadModalSdk } from './sdk.js';
 
-/** Placeholder until the Modal provider lands: selecting it fails with one clear sentence. */
-export function createModalProvider(_settings: ProviderSettings['modal'], _logger: Logger): SandboxProvider {
-  throw new ActionError(
-    'provider-unavailable',
-    'The modal provider is not available in this version of sandbox-agent-action.',
-    'Use provider: local for now, or upgrade to a release that includes modal.',
-  );
+export { MODAL_SCRATCH } from './provider.js';
+
+export const DEFAULT_MODAL_TUNING: ModalProviderTuning = {
+  pollIntervalMs: 10_000,
+  timeoutGraceMs: 30_000,
+  maxBuffer: 64 * 1024 * 1024,
+  createRetry: { attempts: 5, baseMs: 2_000, capMs: 30_000 },
+  transferRetry: { attempts: 3, baseMs: 1_000, capMs: 10_000, totalMs: 5 * 60_000 },
+  terminateRetry: { attempts: 4, baseMs: 500, capMs: 5_000, totalMs: 30_000 },
+};
+
+export interface ModalProviderOptions {
+  /** Overrides for retry and polling (tests shorten them). */
+  tuning?: Partial<ModalProviderTuning>;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * `provider: modal`. Reached only through the dynamic import in `sandbox/index.ts`; the SDK itself is
+ * loaded here, after the settings are checked, so a missing token fails before any SDK cost.
+ */
+export async function createModalProvider(
+  settings: ProviderSettings['modal'],
+  logger: Logger,
+  options: ModalProviderOptions = {},
+): Promise<SandboxProvider> {
+  const resolved = resolveModalSettings(settings, options.env);
+  const sdk = await loadModalSdk();
+  const secrets = [resolved.tokenId, resolved.tokenSecret];
+  const scrub = (text: string): string => secrets.reduce((t, s) => t.split(s).join('***'), text);
+  const line = (message: string, args: unknown[]): string =>
+    scrub(
+      args.length
+        ? `${message} ${args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ')}`
+        : message,
+    );
+  const client = new sdk.ModalClient({
+    tokenId: resolved.tokenId,
+    tokenSecret: resolved.tokenSecret,
+    ...(resolved.environment ? { environment: resolved.environment } : {}),
+    logLevel: 'warn',
+    logger: {
+      debug: (message, ...args) => logger.debug(`modal: ${line(message, args)}`),
+      info: (message, ...args) => logger.debug(`modal: ${line(message, args)}`),
+      // The SDK warns about insecure TLS when pointed at a loopback server (the test fake): not news.
+      warn: (message, ...args) =>
+        /insecure TLS/.test(message)
+          ? logger.debug(`modal: ${message}`)
+          : logger.warning(`modal: ${line(message, args)}`),
+      error: (message, ...args) => logger.warning(`modal: ${line(message, args)}`),
+    },
+  });
+  return new ModalProvider(client, resolved, { ...DEFAULT_MODAL_TUNING, ...options.tuning }, logger);
 }

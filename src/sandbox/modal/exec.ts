@@ -1,0 +1,218 @@
+import type { ContainerProcess, Sandbox as SdkSandbox } from 'modal';
+import { ActionError } from '../../shared/errors.js';
+import type { SandboxExecOptions, SandboxExecResult } from '../types.js';
+import { ceilToSecondMs } from './config.js';
+import { describe, isNotFound } from './errors.js';
+
+/** How a command run ended, before it becomes a `SandboxExecResult` or an error. */
+export type ExecEnd =
+  | { kind: 'exit'; code: number }
+  | { kind: 'timeout' }
+  | { kind: 'sandbox-gone'; code: number }
+  | { kind: 'aborted' }
+  | { kind: 'failed'; error: unknown };
+
+export interface ExecTuning {
+  /** How often `sandbox.poll()` checks that the sandbox is still there during a command. */
+  pollIntervalMs: number;
+  /** After the command's own timeout, how long to wait for Modal to kill it before giving up ourselves. */
+  timeoutGraceMs: number;
+  /** Bytes of each stream kept for the result (callbacks still see everything). */
+  maxBuffer: number;
+}
+
+/**
+ * Runs `sh -c command` in a Modal sandbox. Data reaches the command only through `env`. stdout and stderr
+ * are read concurrently as they arrive (a full pipe cannot stall the other), the command's timeout is
+ * Modal's own `timeoutSecs` (rounded up), and `sandbox.poll()` runs alongside so a sandbox that dies
+ * mid-command ends the wait at once instead of after the router's retries.
+ */
+export async function runCommand(
+  handle: SdkSandbox,
+  command: string,
+  cwd: string,
+  options: SandboxExecOptions,
+  tuning: ExecTuning,
+): Promise<{ end: ExecEnd; stdout: Buffer; stderr: Buffer }> {
+  const timeoutMs = ceilToSecondMs(options.timeoutMs);
+  const started = Date.now();
+  const out = new Collector(tuning.maxBuffer);
+  const err = new Collector(tuning.maxBuffer);
+  if (options.signal?.aborted) return { end: { kind: 'aborted' }, stdout: out.bytes(), stderr: err.bytes() };
+
+  let proc: ContainerProcess<Uint8Array>;
+  try {
+    proc = await handle.exec(['sh', '-c', command], {
+      mode: 'binary',
+      stdout: 'pipe',
+      stderr: 'pipe',
+      workdir: cwd,
+      env: options.env ?? {},
+      timeoutMs,
+    });
+  } catch (error) {
+    return { end: await failureEnd(handle, error), stdout: out.bytes(), stderr: err.bytes() };
+  }
+
+  const giveUp = new AbortController();
+  // stdin is a pipe on Modal: close it at once so commands that read stdin see EOF, as with /dev/null.
+  proc.stdin.close().catch(() => undefined);
+  const finished = Promise.all([
+    proc._wait(giveUp.signal),
+    pump(proc.stdout, out, options.onStdout, giveUp.signal),
+    pump(proc.stderr, err, options.onStderr, giveUp.signal),
+  ]).then(
+    ([code]): ExecEnd => ({ kind: 'exit', code }),
+    (error: unknown): ExecEnd => ({ kind: 'failed', error }),
+  );
+
+  const timers: NodeJS.Timeout[] = [];
+  let settled = false;
+  let onAbort: (() => void) | undefined;
+  const ended = await new Promise<ExecEnd>((resolve) => {
+    finished.then(resolve);
+    const hardStop = setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs + tuning.timeoutGraceMs);
+    timers.push(hardStop);
+    const watch = (): void => {
+      const timer = setTimeout(async () => {
+        const code = await pollSandbox(handle);
+        if (code !== null) resolve({ kind: 'sandbox-gone', code });
+        else if (!settled) watch();
+      }, tuning.pollIntervalMs);
+      timers.push(timer);
+    };
+    watch();
+    onAbort = () => resolve({ kind: 'aborted' });
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+  });
+  settled = true;
+  for (const timer of timers) clearTimeout(timer);
+  if (onAbort) options.signal?.removeEventListener('abort', onAbort);
+  giveUp.abort();
+  // Let the readers settle (cancelled or finished) so no callback fires after we return.
+  await finished.catch(() => undefined);
+
+  return {
+    end: await settle(handle, ended, Date.now() - started >= timeoutMs),
+    stdout: out.bytes(),
+    stderr: err.bytes(),
+  };
+}
+
+/** Turns an ambiguous end into a precise one: a killed or failed command may mean the sandbox died. */
+async function settle(handle: SdkSandbox, end: ExecEnd, pastTimeout: boolean): Promise<ExecEnd> {
+  if (end.kind === 'exit') {
+    // Modal kills a command at its timeout (137 via SIGKILL); a dying sandbox ends it the same way.
+    const suspicious = end.code === 137 || end.code === 124 || (pastTimeout && end.code !== 0);
+    if (!suspicious) return end;
+    const code = await pollSandbox(handle);
+    if (code !== null) return { kind: 'sandbox-gone', code };
+    return pastTimeout ? { kind: 'timeout' } : end;
+  }
+  if (end.kind === 'failed') {
+    const code = await pollSandbox(handle);
+    if (code !== null) return { kind: 'sandbox-gone', code };
+    // The SDK's stdio streams fail with "Deadline exceeded" once the command's own deadline passes.
+    return pastTimeout ? { kind: 'timeout' } : end;
+  }
+  return end;
+}
+
+async function failureEnd(handle: SdkSandbox, error: unknown): Promise<ExecEnd> {
+  const code = await pollSandbox(handle);
+  if (code !== null) return { kind: 'sandbox-gone', code };
+  return { kind: 'failed', error };
+}
+
+/** `null` while the sandbox runs; its exit code once finished; 137 when Modal no longer knows it. */
+export async function pollSandbox(handle: SdkSandbox): Promise<number | null> {
+  try {
+    return await handle.poll();
+  } catch (error) {
+    return isNotFound(error) ? 137 : null;
+  }
+}
+
+async function pump(
+  stream: ReadableStream<Uint8Array>,
+  sink: Collector,
+  onChunk: ((chunk: Buffer) => void) | undefined,
+  signal: AbortSignal,
+): Promise<void> {
+  const reader = stream.getReader();
+  const cancel = (): void => {
+    reader.cancel().catch(() => undefined);
+  };
+  signal.addEventListener('abort', cancel, { once: true });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      if (signal.aborted) return;
+      const chunk = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+      sink.push(chunk);
+      onChunk?.(chunk);
+    }
+  } catch (error) {
+    if (signal.aborted) return;
+    throw error;
+  } finally {
+    signal.removeEventListener('abort', cancel);
+  }
+}
+
+/** Maps how a command ended onto the `Sandbox.exec` contract. */
+export function toExecResult(
+  end: ExecEnd,
+  stdout: Buffer,
+  stderr: Buffer,
+  context: { sandboxId: string; lifetimeSeconds: number },
+): SandboxExecResult {
+  const text = { stdout: stdout.toString('utf8'), stderr: stderr.toString('utf8') };
+  switch (end.kind) {
+    case 'exit':
+      return { exitCode: end.code, ...text, timedOut: false };
+    case 'timeout':
+      return { exitCode: 124, ...text, timedOut: true };
+    case 'aborted':
+      throw new ActionError('cancelled', 'The command in the Modal sandbox was cancelled.');
+    case 'sandbox-gone':
+      throw sandboxGoneError(context.sandboxId, end.code, context.lifetimeSeconds);
+    case 'failed':
+      throw new ActionError(
+        'sandbox-error',
+        `Running a command in the Modal sandbox ${context.sandboxId} failed: ${describe(end.error)}.`,
+        undefined,
+        { cause: end.error },
+      );
+  }
+}
+
+export function sandboxGoneError(sandboxId: string, code: number, lifetimeSeconds: number): ActionError {
+  const message =
+    code === 124
+      ? `The Modal sandbox ${sandboxId} reached its ${lifetimeSeconds} s lifetime and was stopped by Modal.`
+      : `The Modal sandbox ${sandboxId} is no longer running (exit ${code}).`;
+  return new ActionError(
+    'sandbox-error',
+    message,
+    'Raise timeout-minutes if the agent needs longer, or check the sandbox in the Modal dashboard.',
+  );
+}
+
+class Collector {
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  constructor(private readonly limit: number) {}
+  push(chunk: Buffer): void {
+    const room = this.limit - this.size;
+    if (room <= 0) return;
+    const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    // Copy: the SDK may reuse the underlying buffer of a chunk.
+    this.chunks.push(Buffer.from(kept));
+    this.size += kept.length;
+  }
+  bytes(): Buffer {
+    return Buffer.concat(this.chunks);
+  }
+}
