@@ -15,7 +15,7 @@ import type { RunContext } from './settings/context.js';
 import type { Settings } from './settings/index.js';
 import type { CleanupRegistry } from './shared/cleanup.js';
 import { errorMessage, toActionError } from './shared/errors.js';
-import { assertGitVersion, BOT_IDENTITY, hostGit } from './shared/git.js';
+import { assertGitVersion, BOT_IDENTITY } from './shared/git.js';
 import type { Logger } from './shared/log.js';
 import type { SecretRegistry } from './shared/secrets.js';
 import { createSnapshot } from './snapshot/index.js';
@@ -76,8 +76,7 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
     facts.patchBytes = capture.meta.size_bytes;
     facts.agentExitCode = capture.meta.agent_exit_code;
 
-    const shippedTree = await hostGit(snapshot.repoDir).run(['rev-parse', `${snapshot.shippedSha}^{tree}`]);
-    if (capture.meta.head_tree === shippedTree) {
+    if (capture.meta.head_tree === snapshot.shippedTree) {
       return noChanges(capture, timings, facts);
     }
 

@@ -20,7 +20,6 @@ export type ReasonCode =
   | 'not-authorized'
   | 'pr-creation-forbidden'
   | 'push-rejected'
-  | 'output-unsupported'
   | 'artifact-upload-failed'
   | 'cancelled'
   | 'git-error'

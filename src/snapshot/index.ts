@@ -28,6 +28,8 @@ export interface Snapshot {
   snapshotSha: string | null;
   /** What the sandbox checks out: `snapshotSha ?? baseSha`. */
   shippedSha: string;
+  /** Tree of `shippedSha`: if the agent's result has this tree, it changed nothing. */
+  shippedTree: string;
   /** Branch name the bundle carries. */
   bundleRef: string;
   /** Whether the checkout itself is shallow (the usual actions/checkout case). */
@@ -80,6 +82,7 @@ export async function createSnapshot(input: SnapshotInput): Promise<Snapshot> {
   const shippedSha = snapshotSha ?? baseSha;
   await snapshotGit.run(['update-ref', BUNDLE_REF, shippedSha]);
 
+  const shippedTree = await snapshotGit.run(['rev-parse', `${shippedSha}^{tree}`]);
   await refuseShippedSecrets(snapshotGit, shippedSha, input.secrets);
 
   const bundlePath = join(input.workDir, 'repo.bundle');
@@ -98,6 +101,7 @@ export async function createSnapshot(input: SnapshotInput): Promise<Snapshot> {
     baseSha,
     snapshotSha,
     shippedSha,
+    shippedTree,
     bundleRef: BUNDLE_REF,
     shallowCheckout,
     durationMs,

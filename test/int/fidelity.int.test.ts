@@ -152,6 +152,44 @@ describe('fidelity: every change the agent makes round-trips to the identical tr
   });
 });
 
+describe('include-uncommitted', () => {
+  it('ships uncommitted tracked changes as a snapshot commit that leads the returned history', async () => {
+    repo = makeRepo({ files: BASE_FILES });
+    writeFileSync(join(repo.checkout, 'src/app.txt'), 'one\ntwo\nthree\nlocal edit\n');
+    writeFileSync(join(repo.checkout, 'untracked-local.txt'), 'never shipped\n');
+    const runnerTemp = tempDir('sa-runner-');
+    const { result } = await runLocalPipeline({
+      checkout: repo.checkout,
+      runnerTemp,
+      agentCommand:
+        'test ! -e untracked-local.txt && grep -q "local edit" src/app.txt && echo agent >> README.md',
+      inputs: { 'include-uncommitted': 'true' },
+    });
+    expect(result.outcome, result.message).toBe('artifact');
+    const meta = JSON.parse(readFileSync(result.metaPath!, 'utf8'));
+    expect(meta.base_sha).toBe(repo.head);
+    expect(meta.snapshot_sha).toMatch(/^[0-9a-f]{40}$/);
+    expect(meta.commits).toBe(2);
+    const mbox = readFileSync(result.patchPath!, 'utf8');
+    expect(mbox.indexOf('+local edit')).toBeLessThan(mbox.indexOf('+agent'));
+    // It applies to the real HEAD (a clean clone) and gives the sandbox's tree.
+    expect(appliedTree(repo.origin, result.patchPath!)).toBe(meta.head_tree);
+  });
+
+  it('reports no-changes when the agent leaves the shipped snapshot as it was', async () => {
+    repo = makeRepo({ files: BASE_FILES });
+    writeFileSync(join(repo.checkout, 'src/app.txt'), 'dirty\n');
+    const runnerTemp = tempDir('sa-runner-');
+    const { result } = await runLocalPipeline({
+      checkout: repo.checkout,
+      runnerTemp,
+      agentCommand: 'true',
+      inputs: { 'include-uncommitted': 'true' },
+    });
+    expect(result.outcome).toBe('no-changes');
+  });
+});
+
 describe('a hostile sandbox repo config does not change the result', () => {
   it('diff.noprefix, format.signature, diff.mnemonicPrefix, core.quotePath=false, format.binary=false, diff.context=0', async () => {
     repo = makeRepo({ files: BASE_FILES });
