@@ -5,7 +5,7 @@ import { ActionError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import type { SecretRegistry } from '../shared/secrets.js';
 import type { Task } from '../trigger/index.js';
-import { uploadArtifact } from './artifact.js';
+import { type ArtifactUpload, uploadArtifact } from './artifact.js';
 import { deliverPullRequest, type PullRequestDelivery } from './pull-request-flow.js';
 import type { RunResult } from './result.js';
 import type { VerifiedPatch } from './verify.js';
@@ -28,6 +28,24 @@ export type Delivery = Pick<
   RunResult,
   'outcome' | 'reason' | 'message' | 'artifactId' | 'artifactName' | 'branch' | 'prNumber' | 'prUrl'
 >;
+
+/** Uploads the artifact; when a PR already carries the work, a failed upload is only a warning. */
+async function uploadOrWarn(input: DeliverInput, prDelivered: boolean): Promise<ArtifactUpload> {
+  const { settings } = input;
+  try {
+    return await uploadArtifact({
+      name: settings.artifactName,
+      files: [input.capture.mboxPath, input.capture.metaPath],
+      rootDir: settings.outDir,
+      onRunner: input.context.onRunner,
+      logger: input.logger,
+    });
+  } catch (error) {
+    if (!prDelivered) throw error;
+    input.logger.warning(error instanceof ActionError ? error.describe() : String(error));
+    return { uploaded: false };
+  }
+}
 
 /** Checked before any sandbox is created: a PR needs a token, and a run should not waste a sandbox. */
 export function assertCanDeliver(settings: Settings): void {
@@ -68,15 +86,7 @@ export async function deliver(input: DeliverInput): Promise<Delivery> {
   }
 
   const wantArtifact = settings.output !== 'pull-request' || !pr || pr.forbidden;
-  const upload = wantArtifact
-    ? await uploadArtifact({
-        name: settings.artifactName,
-        files: [capture.mboxPath, capture.metaPath],
-        rootDir: settings.outDir,
-        onRunner: input.context.onRunner,
-        logger: input.logger,
-      })
-    : { uploaded: false };
+  const upload = wantArtifact ? await uploadOrWarn(input, Boolean(pr && !pr.forbidden)) : { uploaded: false };
   const where = upload.uploaded
     ? `uploaded as artifact ${settings.artifactName}`
     : `kept in ${settings.outDir}`;
