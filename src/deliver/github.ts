@@ -21,33 +21,26 @@ export async function createGitHubClient(token: string, apiUrl: string, logger: 
       request: { timeout: 30_000 },
       retry: { doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
       throttle: {
-        onRateLimit: (
-          retryAfter: number,
-          options: { method: string; url: string },
-          _octokit: unknown,
-          retryCount: number,
-        ) => {
-          logger.warning(
-            `GitHub rate limit on ${options.method} ${options.url}; retrying in ${retryAfter} s.`,
-          );
-          return retryCount < 2;
-        },
-        onSecondaryRateLimit: (
-          retryAfter: number,
-          options: { method: string; url: string },
-          _octokit: unknown,
-          retryCount: number,
-        ) => {
-          logger.warning(
-            `GitHub secondary rate limit on ${options.method} ${options.url}; retrying in ${retryAfter} s.`,
-          );
-          return retryCount < 2;
-        },
+        onRateLimit: retryWarning('rate limit', logger),
+        onSecondaryRateLimit: retryWarning('secondary rate limit', logger),
       },
     },
     retry,
     throttling,
   );
+}
+
+/** Throttling callback: log the wait, and retry at most twice. */
+function retryWarning(kind: string, logger: Logger) {
+  return (
+    retryAfter: number,
+    options: { method: string; url: string },
+    _octokit: unknown,
+    retryCount: number,
+  ): boolean => {
+    logger.warning(`GitHub ${kind} on ${options.method} ${options.url}; retrying in ${retryAfter} s.`);
+    return retryCount < 2;
+  };
 }
 
 /** HTTP status of an Octokit error, or undefined for network errors. */
