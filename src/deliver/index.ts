@@ -14,6 +14,10 @@ export interface DeliverInput {
   verified: VerifiedPatch;
   task: Task;
   logger: Logger;
+  /** The agent's own summary (redacted; sanitize with `renderAgentSummarySection` before showing it). */
+  agentSummary?: string;
+  /** The redacted raw transcript, uploaded with the mbox. */
+  transcriptPath?: string;
 }
 
 export type Delivery = Pick<RunResult, 'outcome' | 'reason' | 'message' | 'artifactId' | 'artifactName'>;
@@ -31,7 +35,11 @@ export async function deliver(input: DeliverInput): Promise<Delivery> {
       : '';
   const upload = await uploadArtifact({
     name: input.settings.artifactName,
-    files: [input.capture.mboxPath, input.capture.metaPath],
+    files: [
+      input.capture.mboxPath,
+      input.capture.metaPath,
+      ...(input.transcriptPath ? [input.transcriptPath] : []),
+    ],
     rootDir: input.settings.outDir,
     onRunner: input.context.onRunner,
     logger: input.logger,
