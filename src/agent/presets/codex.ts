@@ -26,6 +26,7 @@ export const codex: AgentPreset = {
   env: {},
   command: () =>
     [
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, evaluated in the sandbox
       'CODEX_API_KEY="${CODEX_API_KEY:-${OPENAI_API_KEY:-}}"',
       'codex exec --json --dangerously-bypass-approvals-and-sandbox --skip-git-repo-check',
       modelFlag('-m'),
