@@ -83,3 +83,17 @@ describe('assertAgentReady', () => {
     expect(assertAgentReady({ ...base, agent: 'custom', agentCommand: 'true' }).name).toBe('custom');
   });
 });
+
+describe('preset shell scripts', () => {
+  it('parse with sh -n (the install script and every preset command and hook)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { INSTALL_SCRIPT } = await import('../../src/agent/install.js');
+    const settings = { agentCommand: 'true' } as Settings;
+    const scripts = [INSTALL_SCRIPT];
+    for (const name of ['claude-code', 'codex', 'opencode', 'gemini', 'custom'] as const) {
+      const preset = getPreset(name);
+      scripts.push(preset.command(settings), preset.beforeRun ?? '', preset.afterRun ?? '');
+    }
+    for (const script of scripts) execFileSync('sh', ['-n', '-c', script]);
+  });
+});
