@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runAgent } from './agent/index.js';
-import { assertAgentAvailable } from './agent/presets.js';
+import { INSTALL_TIMEOUT_MS, runAgent } from './agent/index.js';
+import { assertAgentReady } from './agent/presets/index.js';
 import { stageRepository } from './agent/stage.js';
 import { type Capture, capturePatch } from './capture/index.js';
 import { assertCanDeliver, type Delivery, deliver } from './deliver/index.js';
@@ -52,7 +52,7 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
   const facts: Partial<RunResult> = {};
   const work = await mkdtemp(join(context.runnerTemp, 'sandbox-agent-work-'));
   try {
-    assertAgentAvailable(settings);
+    assertAgentReady(settings);
     assertCanDeliver(settings);
     await assertGitVersion();
     const task = await resolveTask(settings, context, input.repoDir);
@@ -99,7 +99,17 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
     try {
       const delivery: Delivery = await timings.measure('deliver', () =>
         logger.group('Deliver', () =>
-          deliver({ settings, context, capture, verified, task, logger, secrets: host.secrets }),
+          deliver({
+            settings,
+            context,
+            capture,
+            verified,
+            task,
+            logger,
+            secrets: host.secrets,
+            agentSummary: facts.agentSummary,
+            transcriptPath: facts.transcriptPath,
+          }),
         ),
       );
       return { ...facts, ...delivery, timings: timings.entries };
@@ -135,7 +145,8 @@ async function runInSandbox(
   const { logger } = host;
   const provider = await loadProvider(settings.provider, settings.providers, logger);
   const budgetMs = settings.timeoutMinutes * 60_000;
-  const spec = buildSandboxSpec(settings, context, budgetMs + CAPTURE_TIMEOUT_MS + STAGE_TIMEOUT_MS);
+  const ttlMs = budgetMs + INSTALL_TIMEOUT_MS + CAPTURE_TIMEOUT_MS + STAGE_TIMEOUT_MS;
+  const spec = buildSandboxSpec(settings, context, ttlMs);
   host.saveState('sandbox-provider', provider.name);
   host.saveState('sandbox-name', spec.name);
 
@@ -179,9 +190,23 @@ async function runInSandbox(
         }),
       ),
     );
-    const agentRun = await timings.measure('agent', () =>
-      runAgent({ sandbox: active, settings, task, logger, workDir: work, budgetMs }),
-    );
+    const agentRun = await runAgent({
+      sandbox: active,
+      settings,
+      task,
+      logger,
+      secrets: host.secrets,
+      timings,
+      workDir: work,
+      budgetMs,
+    });
+    facts.agentSummary = agentRun.summary;
+    facts.transcriptPath = agentRun.transcriptPath;
+    if (agentRun.usage) {
+      const { costUsd, ...tokens } = agentRun.usage;
+      facts.tokens = tokens;
+      facts.costUsd = costUsd;
+    }
     return await timings.measure('capture', () =>
       logger.group('Capture', () =>
         capturePatch({

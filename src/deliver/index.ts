@@ -18,8 +18,10 @@ export interface DeliverInput {
   task: Task;
   logger: Logger;
   secrets: SecretRegistry;
-  /** Sanitized "What the agent did" markdown, when the agent reported a summary. */
-  agentSummarySection?: string;
+  /** The agent's own summary (redacted; sanitized with `renderAgentSummarySection` before it is shown). */
+  agentSummary?: string;
+  /** The redacted raw transcript, uploaded with the mbox. */
+  transcriptPath?: string;
   /** Set when policy sends the patch to review as an artifact instead of a PR (reason + sentence). */
   policyFallback?: { reason: string; message: string };
 }
@@ -35,7 +37,11 @@ async function uploadOrWarn(input: DeliverInput, prDelivered: boolean): Promise<
   try {
     return await uploadArtifact({
       name: settings.artifactName,
-      files: [input.capture.mboxPath, input.capture.metaPath],
+      files: [
+        input.capture.mboxPath,
+        input.capture.metaPath,
+        ...(input.transcriptPath ? [input.transcriptPath] : []),
+      ],
       rootDir: settings.outDir,
       onRunner: input.context.onRunner,
       logger: input.logger,

@@ -26,7 +26,7 @@ export function renderPrBody(input: PrBodyInput): string {
       ? `${input.task.prompt.slice(0, MAX_PROMPT)}\n… (truncated)`
       : input.task.prompt;
   const lines = [`<!-- sandbox-agent:run=${input.runId} -->`, '## Task', '', ...quote(prompt), ''];
-  if (input.agentSummarySection) lines.push('## What the agent did', '', input.agentSummarySection, '');
+  if (input.agentSummarySection) lines.push(input.agentSummarySection, '');
   lines.push(`## Commits (${input.commits.length})`, '');
   for (const c of input.commits.slice(0, MAX_LIST)) lines.push(`- ${c.sha.slice(0, 12)} ${code(c.subject)}`);
   if (input.commits.length > MAX_LIST) lines.push(`- … and ${input.commits.length - MAX_LIST} more`);

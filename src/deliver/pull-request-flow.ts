@@ -1,6 +1,7 @@
 import { runUrl } from '../settings/context.js';
 import { ActionError } from '../shared/errors.js';
 import { BOT_IDENTITY } from '../shared/git.js';
+import { renderAgentSummarySection } from './agent-summary.js';
 import { createGitHubClient } from './github.js';
 import type { DeliverInput } from './index.js';
 import { renderPrBody } from './pr-body.js';
@@ -69,7 +70,7 @@ export async function deliverPullRequest(input: DeliverInput): Promise<PullReque
     .filter(Boolean);
   const body = renderPrBody({
     task,
-    agentSummarySection: input.agentSummarySection,
+    agentSummarySection: input.agentSummary ? renderAgentSummarySection(input.agentSummary) : undefined,
     commits,
     files,
     runLink: runUrl(context),

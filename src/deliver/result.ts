@@ -34,6 +34,16 @@ export interface RunResult {
   prUrl?: string;
   branch?: string;
   agentExitCode?: number;
+  /**
+   * The agent's own account of its work (redacted, not yet sanitized: render it only through
+   * `renderAgentSummarySection`). Never an output.
+   */
+  agentSummary?: string;
+  /** Runner path of the redacted raw transcript (`agent.transcript.jsonl`), for JSON-streaming presets. */
+  transcriptPath?: string;
+  /** Token counts and cost as the agent CLI reported them. */
+  tokens?: { inputTokens?: number; outputTokens?: number; cachedTokens?: number };
+  costUsd?: number;
   timings: StageTiming[];
 }
 

@@ -1,4 +1,5 @@
 import { formatBytes } from '../snapshot/index.js';
+import { renderAgentSummarySection } from './agent-summary.js';
 import type { RunResult } from './result.js';
 
 /** Markdown for the job summary: outcome, reason, counts, bytes and per-stage timings. */
@@ -21,6 +22,8 @@ export function renderSummary(result: RunResult, runLink?: string): string {
   if (result.baseSha) rows.push(['Base', `\`${result.baseSha}\``]);
   if (result.headTree) rows.push(['Verified tree', `\`${result.headTree}\``]);
   if (result.sandboxId) rows.push(['Sandbox', `\`${escapeCell(result.sandboxId)}\``]);
+  const usage = formatUsage(result);
+  if (usage) rows.push(['Agent usage', usage]);
 
   const lines = ['## sandbox-agent', '', escapeText(result.message), '', '| | |', '|---|---|'];
   for (const [key, value] of rows) lines.push(`| ${key} | ${value} |`);
@@ -40,8 +43,23 @@ export function renderSummary(result: RunResult, runLink?: string): string {
       '```',
     );
   }
+  if (result.agentSummary) {
+    const section = renderAgentSummarySection(result.agentSummary);
+    if (section) lines.push('', section.trimEnd());
+  }
   if (runLink) lines.push('', `[Run log](${runLink})`);
   return `${lines.join('\n')}\n`;
+}
+
+/** Tokens and cost as the agent CLI reported them; '' when it reported nothing. */
+export function formatUsage(result: Pick<RunResult, 'tokens' | 'costUsd'>): string {
+  const parts: string[] = [];
+  const t = result.tokens ?? {};
+  if (t.inputTokens !== undefined) parts.push(`${t.inputTokens.toLocaleString('en-US')} input tokens`);
+  if (t.cachedTokens !== undefined) parts.push(`${t.cachedTokens.toLocaleString('en-US')} cached`);
+  if (t.outputTokens !== undefined) parts.push(`${t.outputTokens.toLocaleString('en-US')} output tokens`);
+  if (result.costUsd !== undefined) parts.push(`$${result.costUsd.toFixed(4)}`);
+  return parts.join(', ');
 }
 
 function formatMs(ms: number): string {

@@ -5,6 +5,8 @@ export type ReasonCode =
   | 'provider-unavailable'
   | 'sandbox-error'
   | 'setup-failed'
+  | 'agent-env-missing'
+  | 'agent-install-failed'
   | 'agent-failed'
   | 'agent-timeout'
   | 'capture-failed'

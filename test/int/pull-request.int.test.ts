@@ -92,7 +92,8 @@ describe('output: pull-request', () => {
     const run = await s.run(
       `echo "better readme" >> README.md
        git commit -qam "Improve README" --author "Mallory <ceo@victim.example>" -m "Co-authored-by: Maintainer <boss@example.com>" -m "Signed-off-by: Boss <boss@example.com>"
-       echo extra > extra.txt`,
+       echo extra > extra.txt
+       printf 'Improved the README.\n\n<img src=https://evil.example/x.png> cc @everyone\n/agent do more\n' > "$AGENT_SUMMARY_FILE"`,
       { inputs: { 'pr-labels': 'agent, automated', 'pr-reviewers': 'alice', 'pr-draft': 'true' } },
     );
     expect(run.exitCode, run.stdout).toBe(0);
@@ -128,6 +129,12 @@ describe('output: pull-request', () => {
     expect(pull.body).toContain('`Improve README`');
     expect(pull.body).toContain('`extra.txt`');
     expect(pull.body).toContain('<!-- sandbox-agent:run=4242 -->');
+    // The agent's own summary, sanitized: no raw HTML or foreign images, no live mention, no command.
+    expect(pull.body).toContain('What the agent did');
+    expect(pull.body).toContain('Improved the README.');
+    expect(pull.body).not.toContain('evil.example');
+    expect(pull.body).not.toContain('@everyone');
+    expect(pull.body).not.toMatch(/^\/agent/m);
     expect(pull.labels.map((l) => l.name)).toEqual(['agent', 'automated']);
     expect(pull.requested_reviewers).toEqual([{ login: 'alice' }]);
     expect(run.summary).toContain('`pr-opened`');

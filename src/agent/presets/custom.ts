@@ -1,0 +1,9 @@
+import type { AgentPreset } from './index.js';
+
+/** `agent-command` as the workflow author wrote it (trusted text); its output is shown as plain text. */
+export const custom: AgentPreset = {
+  name: 'custom',
+  credentials: [],
+  env: {},
+  command: (settings) => settings.agentCommand,
+};
