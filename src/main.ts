@@ -14,6 +14,18 @@ import type { Sandbox } from './sandbox/types.js';
 import type { RunContext } from './settings/context.js';
 import type { Settings } from './settings/index.js';
 import type { CleanupRegistry } from './shared/cleanup.js';
+import {
+  agentBudget,
+  captureTimeout,
+  createTimeout,
+  describeShortening,
+  planRun,
+  type RunPlan,
+  sandboxTtl,
+  stageTimeout,
+  TEARDOWN_RESERVE_MS,
+  withTimeout,
+} from './shared/deadline.js';
 import { ActionError, errorMessage, toActionError } from './shared/errors.js';
 import { assertGitVersion, BOT_IDENTITY, hostGit } from './shared/git.js';
 import type { Logger } from './shared/log.js';
@@ -35,11 +47,9 @@ export interface PipelineInput {
   host: Host;
   /** The checkout (GITHUB_WORKSPACE, or the CLI's repo). */
   repoDir: string;
+  /** The deadline plan made at start (the action shares it with its watchdog); derived if absent. */
+  plan?: RunPlan;
 }
-
-/** Time reserved after the agent for capture, teardown and delivery. */
-const CAPTURE_TIMEOUT_MS = 5 * 60_000;
-const STAGE_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * The pipeline of SPEC: trigger → snapshot → boot → stage → run → capture → teardown → verify → deliver.
@@ -52,6 +62,15 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
   const facts: Partial<RunResult> = {};
   const work = await mkdtemp(join(context.runnerTemp, 'sandbox-agent-work-'));
   try {
+    const plan =
+      input.plan ??
+      planRun({
+        timeoutMinutes: settings.timeoutMinutes,
+        deadlineMinutes: settings.deadlineMinutes,
+        now: Date.now(),
+      });
+    const shortened = describeShortening(plan, plan.agentMs);
+    if (shortened) logger.warning(shortened);
     assertOutputSupported(settings);
     assertAgentAvailable(settings);
     await assertGitVersion();
@@ -70,7 +89,7 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
     );
     facts.baseSha = snapshot.baseSha;
 
-    const capture = await runInSandbox(input, snapshot, task, work, timings, facts);
+    const capture = await runInSandbox(input, plan, snapshot, task, work, timings, facts);
     facts.patchPath = capture.mboxPath;
     facts.metaPath = capture.metaPath;
     facts.patchBytes = capture.meta.size_bytes;
@@ -124,6 +143,7 @@ const REFUSAL_REASONS = new Set(['not-authorized', 'protected-path', 'patch-too-
 /** boot → stage → run → capture, with teardown always attempted and never masking the primary error. */
 async function runInSandbox(
   input: PipelineInput,
+  plan: RunPlan,
   snapshot: Awaited<ReturnType<typeof createSnapshot>>,
   task: Awaited<ReturnType<typeof resolveTask>>,
   work: string,
@@ -133,8 +153,11 @@ async function runInSandbox(
   const { settings, context, host } = input;
   const { logger } = host;
   const provider = await loadProvider(settings.provider, settings.providers, logger);
-  const budgetMs = settings.timeoutMinutes * 60_000;
-  const spec = buildSandboxSpec(settings, context, budgetMs + CAPTURE_TIMEOUT_MS + STAGE_TIMEOUT_MS);
+  const now = Date.now();
+  const spec = {
+    ...buildSandboxSpec(settings, context, sandboxTtl(plan, now)),
+    createTimeoutMs: createTimeout(plan, now),
+  };
   host.saveState('sandbox-provider', provider.name);
   host.saveState('sandbox-name', spec.name);
 
@@ -144,7 +167,8 @@ async function runInSandbox(
     if (!target) return;
     sandbox = undefined;
     try {
-      await target.delete();
+      // Bounded so delivery keeps its reserve; the post step, the TTL and the sweeper are the backstops.
+      await withTimeout(target.delete(), TEARDOWN_RESERVE_MS, 'it did not finish within a minute.');
       host.saveState('sandbox-id', '');
       logger.info(`Deleted sandbox ${target.id}.`);
     } catch (error) {
@@ -174,10 +198,12 @@ async function runInSandbox(
           snapshot,
           identity: BOT_IDENTITY,
           logger,
-          timeoutMs: STAGE_TIMEOUT_MS,
+          timeoutMs: stageTimeout(plan, Date.now()),
         }),
       ),
     );
+    const budgetMs = agentBudget(plan, Date.now());
+    if (budgetMs < plan.agentMs) logger.warning(describeShortening(plan, budgetMs) ?? '');
     const agentRun = await timings.measure('agent', () =>
       runAgent({ sandbox: active, settings, task, logger, workDir: work, budgetMs }),
     );
@@ -191,7 +217,7 @@ async function runInSandbox(
           identity: BOT_IDENTITY,
           outDir: settings.outDir,
           logger,
-          timeoutMs: CAPTURE_TIMEOUT_MS,
+          timeoutMs: captureTimeout(plan, Date.now()),
         }),
       ),
     );

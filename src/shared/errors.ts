@@ -23,6 +23,7 @@ export type ReasonCode =
   | 'output-unsupported'
   | 'artifact-upload-failed'
   | 'cancelled'
+  | 'deadline-exceeded'
   | 'git-error'
   | 'internal-error';
 

@@ -50,7 +50,7 @@ describe('the built action on the daytona provider (loopback fake, real SDK)', (
     expect(fake.sandboxes()).toEqual([]);
     // Labels identify the run, so the sweeper can find a leak.
     const create = fake.calls.find((c) => c.method === 'POST' && c.path === '/api/sandbox');
-    expect((create?.body as { labels: Record<string, string> }).labels).toMatchObject({
+    expect((create?.body as { labels?: Record<string, string> } | undefined)?.labels).toMatchObject({
       'sandbox-agent': '1',
       'sandbox-agent-repo': 'octo/demo',
       'sandbox-agent-run-id': '4242',
