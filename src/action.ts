@@ -52,6 +52,8 @@ export async function runAction(): Promise<void> {
   } finally {
     stopWatchdog();
   }
+  // A signal or the watchdog is stopping the run: that path reports the outcome and exits.
+  if (stopping) return;
   setOutputs(result);
   await writeSummary(result, link, logger);
   if (result.outcome === 'failed') core.setFailed(result.message);

@@ -166,6 +166,8 @@ async function runInSandbox(
     const target = sandbox;
     if (!target) return;
     sandbox = undefined;
+    // A signal handler already started the delete; the process is about to exit.
+    if (host.cleanup.closing) return;
     try {
       // Bounded so delivery keeps its reserve; the post step, the TTL and the sweeper are the backstops.
       await withTimeout(target.delete(), TEARDOWN_RESERVE_MS, 'it did not finish within a minute.');
