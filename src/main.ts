@@ -172,6 +172,7 @@ async function runInSandbox(
       // Bounded so delivery keeps its reserve; the post step, the TTL and the sweeper are the backstops.
       await withTimeout(target.delete(), TEARDOWN_RESERVE_MS, 'it did not finish within a minute.');
       host.saveState('sandbox-id', '');
+      host.saveState('sandbox-deleted', 'true');
       logger.info(`Deleted sandbox ${target.id}.`);
     } catch (error) {
       logger.warning(

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeDaytona, startFakeDaytona } from '../fakes/daytona/index.js';
-import { PROJECT_ROOT, runBuiltAction } from '../helpers/action.js';
+import { PROJECT_ROOT, parseCommandFile, runBuiltAction } from '../helpers/action.js';
 import { makeRepo, type TestRepo, tempDir } from '../helpers/repo.js';
 
 /** Issue 10: no sandbox outlives a cancelled, killed or failing run (research R1, cases 46, 47, 52). */
@@ -183,5 +183,82 @@ describe('sandbox lifecycle of the built action (daytona loopback fake)', () => 
     const sweep = await sweepCli(['--older-than', '0s', '--repo', 'octo/demo'], env);
     expect(sweep.code, sweep.stderr).toBe(0);
     expect(fake.sandboxes()).toEqual([]);
+  });
+
+  it('SIGINT while create is in flight: no id was saved, so post finds the sandbox by its labels', async () => {
+    fake = await startFakeDaytona();
+    const { inputs, runnerTemp, env } = setup('echo never\n');
+    // The create is answered (and the sandbox made) only after the action has exited.
+    fake.faults.add({ method: 'POST', path: '/api/sandbox', delayMs: 1_500 });
+    const run = await runBuiltAction({
+      workspace: repo!.checkout,
+      runnerTemp,
+      inputs,
+      env,
+      signalAfter: { pattern: /::group::Boot/, signal: 'SIGINT' },
+    });
+    expect(run.exitCode).toBe(130);
+    expect(run.state['sandbox-id'] ?? '').toBe('');
+    expect(run.state['sandbox-name']).toMatch(/^sa-octo-demo-4242-1-agent-/);
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(fake.sandboxes()).toHaveLength(1);
+    await createForeignSandbox();
+    const post = await runBuiltAction({
+      workspace: repo!.checkout,
+      runnerTemp,
+      inputs: {},
+      entry: 'dist/post/index.js',
+      files: run.files,
+      env,
+    });
+    expect(post.exitCode, post.stdout + post.stderr).toBe(0);
+    expect(post.stdout).toMatch(/Deleted sandbox \S+ \(daytona\)\./);
+    expect(fake.sandboxes().map((s) => s.name)).toEqual(['foreign']);
+  });
+
+  it('the built sweep sub-action deletes this repository’s stale sandboxes and sets its outputs', async () => {
+    fake = await startFakeDaytona();
+    const runnerTemp = tempDir('sa-sweep-action-');
+    const ours = await fetch(`${fake.url}/sandbox`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${fake.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'ours',
+        labels: { 'sandbox-agent': '1', 'sandbox-agent-repo': 'octo/demo' },
+      }),
+    });
+    expect(ours.status).toBe(200);
+    await createForeignSandbox();
+    const output = join(runnerTemp, 'github_output');
+    writeFileSync(output, '');
+    const result = await new Promise<{ code: number; stdout: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [join(PROJECT_ROOT, 'dist/sweep/index.js')], {
+        env: {
+          PATH: process.env['PATH'],
+          RUNNER_TEMP: runnerTemp,
+          GITHUB_OUTPUT: output,
+          GITHUB_REPOSITORY: 'octo/demo',
+          INPUT_PROVIDER: 'daytona',
+          'INPUT_OLDER-THAN': '0s',
+          'INPUT_DRY-RUN': 'false',
+          'INPUT_DAYTONA-API-KEY': fake!.apiKey,
+          'INPUT_DAYTONA-API-URL': fake!.url,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      child.stdout.on('data', (c: Buffer) => {
+        stdout += c.toString();
+      });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code: code ?? 1, stdout }));
+    });
+    expect(result.code, result.stdout).toBe(0);
+    expect(result.stdout).toContain(`::add-mask::${fake.apiKey}`);
+    const logged = result.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::'));
+    expect(logged.join('\n')).not.toContain(fake.apiKey);
+    const outputs = parseCommandFile(readFileSync(output, 'utf8'));
+    expect(outputs).toMatchObject({ stale: '1', deleted: '1', failed: '0' });
+    expect(fake.sandboxes().map((s) => s.name)).toEqual(['foreign']);
   });
 });
