@@ -263,7 +263,8 @@ function sandboxError(what, error, hint) {
     const authHint = status === 401 || status === 403
         ? 'Check the daytona-api-key input (or DAYTONA_API_KEY) and its permissions.'
         : undefined;
-    return new errors/* ActionError */.lZ('sandbox-error', `${what}: ${describeError(error)}.`, hint ?? authHint, {
+    const cause = describeError(error).replace(/\.+$/, '');
+    return new errors/* ActionError */.lZ('sandbox-error', `${what}: ${cause}.`, hint ?? authHint, {
         cause: error,
     });
 }
@@ -663,13 +664,13 @@ class DaytonaSandbox {
         }
         catch (error) {
             if (isNotFound(error)) {
-                return new errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} no longer exists.`);
+                return new errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} no longer exists.`, 'It was deleted from outside (dashboard, TTL, or a sweep with too small an older-than); run the job again.');
             }
             const now = Date.now();
             this.failingSince ??= now;
             this.ctx.logger.debug(`Daytona state probe failed: ${describeError(error)}`);
             if (now - this.failingSince >= this.ctx.unreachableMs) {
-                return new errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} has not answered for ${Math.round((now - this.failingSince) / 1000)} s.`);
+                return new errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} has not answered for ${Math.round((now - this.failingSince) / 1000)} s.`, 'The Daytona API or the sandbox is unreachable; check the Daytona status page and run the job again.');
             }
             return undefined;
         }

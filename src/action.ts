@@ -6,6 +6,7 @@ import { readRunContext, runUrl } from './settings/context.js';
 import { parseSettings } from './settings/index.js';
 import { registerInputSecrets } from './settings/secrets.js';
 import { CleanupRegistry } from './shared/cleanup.js';
+import { formatMinutes, planRun, type RunPlan } from './shared/deadline.js';
 import { errorMessage, toActionError } from './shared/errors.js';
 import { type Logger, pairedStream, stopCommandsToken } from './shared/log.js';
 import { SecretRegistry } from './shared/secrets.js';
@@ -19,15 +20,24 @@ export async function runAction(): Promise<void> {
   registerInputSecrets(secrets, readInput, process.env);
   const logger = actionLogger(secrets);
   const cleanup = new CleanupRegistry();
-  installSignalHandlers(cleanup, logger);
-
   const context = await readRunContext();
+  const link = runUrl(context);
+  installSignalHandlers(cleanup, logger, link);
+
   let result: RunResult;
+  let stopWatchdog = (): void => {};
   try {
     const settings = parseSettings(readInput, context);
+    const plan = planRun({
+      timeoutMinutes: settings.timeoutMinutes,
+      deadlineMinutes: settings.deadlineMinutes,
+      now: Date.now(),
+    });
+    stopWatchdog = startWatchdog(plan, cleanup, logger, link);
     result = await runPipeline({
       settings,
       context,
+      plan,
       repoDir: context.workspace,
       host: {
         logger,
@@ -39,9 +49,13 @@ export async function runAction(): Promise<void> {
   } catch (error) {
     const failure = toActionError(error);
     result = { outcome: 'failed', reason: failure.reason, message: failure.describe(), timings: [] };
+  } finally {
+    stopWatchdog();
   }
+  // A signal or the watchdog is stopping the run: that path reports the outcome and exits.
+  if (stopping) return;
   setOutputs(result);
-  await writeSummary(result, runUrl(context), logger);
+  await writeSummary(result, link, logger);
   if (result.outcome === 'failed') core.setFailed(result.message);
   else logger.info(`Outcome: ${result.outcome}. ${result.message}`);
 }
@@ -76,23 +90,75 @@ async function writeSummary(result: RunResult, link: string, logger: Logger): Pr
   }
 }
 
+let stopping = false;
+
+/**
+ * Ends the run from outside the pipeline (a signal, or the deadline watchdog): the sandbox delete starts
+ * at once and is bounded to 6 s, then the outcome is reported and the process exits. In-flight sandbox
+ * commands are abandoned: deleting the sandbox ends them.
+ */
+function stopRun(
+  cleanup: CleanupRegistry,
+  logger: Logger,
+  link: string,
+  failure: { reason: 'cancelled' | 'deadline-exceeded'; message: string },
+  exitCode: number,
+): void {
+  if (stopping) return;
+  stopping = true;
+  logger.warning(failure.message);
+  void cleanup
+    .runAll(6_000, (key, error) =>
+      logger.warning(`Cleanup of ${key} failed: ${errorMessage(error)} The post step will try again.`),
+    )
+    .then(async () => {
+      const result: RunResult = { outcome: 'failed', ...failure, timings: [] };
+      setOutputs(result);
+      await writeSummary(result, link, logger);
+      core.setFailed(failure.message);
+    })
+    .finally(() => process.exit(exitCode));
+}
+
 /** The runner sends SIGINT, then SIGTERM 7.5 s later, then kills: start deleting the sandbox at once. */
-function installSignalHandlers(cleanup: CleanupRegistry, logger: Logger): void {
-  let handling = false;
-  const onSignal = (signal: NodeJS.Signals): void => {
-    if (handling) return;
-    handling = true;
-    logger.warning(`Received ${signal}: deleting the sandbox before exiting.`);
-    void cleanup
-      .runAll(6_000, (key, error) => logger.warning(`Cleanup of ${key} failed: ${errorMessage(error)}`))
-      .finally(() => {
-        core.setOutput('outcome', 'failed');
-        core.setOutput('reason', 'cancelled');
-        process.exit(130);
-      });
-  };
+function installSignalHandlers(cleanup: CleanupRegistry, logger: Logger, link: string): void {
+  const onSignal = (signal: NodeJS.Signals): void =>
+    stopRun(
+      cleanup,
+      logger,
+      link,
+      {
+        reason: 'cancelled',
+        message: `The run was cancelled (${signal}); the sandbox is deleted before exiting.`,
+      },
+      130,
+    );
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+}
+
+/** Grace after the deadline before the watchdog steps in (the pipeline's own timeouts come first). */
+const WATCHDOG_GRACE_MS = 60_000;
+
+/** If the pipeline is still running a minute past its deadline, something is stuck: stop it. */
+function startWatchdog(plan: RunPlan, cleanup: CleanupRegistry, logger: Logger, link: string): () => void {
+  const overall = formatMinutes(plan.deadlineAt - plan.startedAt);
+  const timer = setTimeout(
+    () =>
+      stopRun(
+        cleanup,
+        logger,
+        link,
+        {
+          reason: 'deadline-exceeded',
+          message: `The run did not finish within its ${overall} deadline; the sandbox was deleted and the run stopped. The log shows the stage that was still running: raise deadline-minutes or fix that stage.`,
+        },
+        1,
+      ),
+    Math.max(0, plan.deadlineAt - Date.now()) + WATCHDOG_GRACE_MS,
+  );
+  timer.unref();
+  return () => clearTimeout(timer);
 }
 
 /** Logger on top of @actions/core; agent output is fenced with a random `::stop-commands::` token. */

@@ -13,6 +13,7 @@ import { errorMessage, toActionError } from './shared/errors.js';
 import { consoleLogger } from './shared/log.js';
 import { SecretRegistry } from './shared/secrets.js';
 import { createSnapshot } from './snapshot/index.js';
+import { SWEEP_INPUTS, sweepFromInputs } from './sweep/run.js';
 
 const USAGE = `sandbox-agent — run a coding agent in a sandbox and bring its work back as verified git history
 
@@ -27,6 +28,10 @@ Usage:
   sandbox-agent apply MBOX [--meta FILE] [--branch NAME] [--repo DIR]
       Applies an agent.mbox with the same isolated verification as the action (base, commit count,
       tree) and creates a new local branch with the verified commits.
+  sandbox-agent sweep [--provider daytona] [--older-than 6h] [--dry-run] [--repo OWNER/NAME]
+      Deletes this repository's sandboxes older than --older-than (30m, 2h, 1d), found by the labels
+      every run attaches. --repo defaults to GITHUB_REPOSITORY. Credentials as for run
+      (--daytona-api-key or DAYTONA_API_KEY, ...). Prints the result as JSON on stdout.
 `;
 
 const INPUT_NAMES = [
@@ -40,6 +45,7 @@ const INPUT_NAMES = [
   'setup-command',
   'agent-env',
   'timeout-minutes',
+  'deadline-minutes',
   'output',
   'github-token',
   'base-branch',
@@ -79,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'run') return runCommand(rest);
   if (command === 'apply') return applyCommand(rest);
   if (command === 'snapshot') return snapshotCommand(rest);
+  if (command === 'sweep') return sweepCommand(rest);
   process.stdout.write(USAGE);
   return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
 }
@@ -112,6 +119,38 @@ async function runCommand(args: string[]): Promise<number> {
     return result.outcome === 'failed' ? 1 : 0;
   } catch (error) {
     logger.error(errorMessage(error));
+    return 1;
+  }
+}
+
+async function sweepCommand(args: string[]): Promise<number> {
+  const options = Object.fromEntries(
+    SWEEP_INPUTS.filter((n) => n !== 'dry-run' && n !== 'repository').map((n) => [
+      n,
+      { type: 'string' as const },
+    ]),
+  );
+  const { values } = parseArgs({
+    args,
+    options: { ...options, repo: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    strict: true,
+  });
+  const given = values as Record<string, string | boolean | undefined>;
+  const read = (name: string): string => {
+    const value = given[name === 'repository' ? 'repo' : name];
+    return typeof value === 'boolean' ? String(value) : (value ?? '');
+  };
+  const secrets = new SecretRegistry();
+  registerInputSecrets(secrets, read, process.env);
+  const logger = consoleLogger((text) => secrets.redact(text));
+  try {
+    const report = await sweepFromInputs(read, process.env, logger);
+    const stale = report.stale.map((s) => ({ ...s, createdAt: s.createdAt?.toISOString() }));
+    process.stdout.write(`${JSON.stringify({ ...report, stale }, null, 2)}\n`);
+    return report.failed.length > 0 ? 1 : 0;
+  } catch (error) {
+    const failure = toActionError(error);
+    logger.error(`${failure.reason}: ${failure.describe()}`);
     return 1;
   }
 }

@@ -14,6 +14,18 @@ import type { Sandbox } from './sandbox/types.js';
 import type { RunContext } from './settings/context.js';
 import type { Settings } from './settings/index.js';
 import type { CleanupRegistry } from './shared/cleanup.js';
+import {
+  agentBudget,
+  captureTimeout,
+  createTimeout,
+  describeShortening,
+  planRun,
+  type RunPlan,
+  sandboxTtl,
+  stageTimeout,
+  TEARDOWN_RESERVE_MS,
+  withTimeout,
+} from './shared/deadline.js';
 import { errorMessage, toActionError } from './shared/errors.js';
 import { assertGitVersion, BOT_IDENTITY } from './shared/git.js';
 import type { Logger } from './shared/log.js';
@@ -35,11 +47,9 @@ export interface PipelineInput {
   host: Host;
   /** The checkout (GITHUB_WORKSPACE, or the CLI's repo). */
   repoDir: string;
+  /** The deadline plan made at start (the action shares it with its watchdog); derived if absent. */
+  plan?: RunPlan;
 }
-
-/** Time reserved after the agent for capture, teardown and delivery. */
-const CAPTURE_TIMEOUT_MS = 5 * 60_000;
-const STAGE_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * The pipeline of SPEC: trigger → snapshot → boot → stage → run → capture → teardown → verify → deliver.
@@ -52,6 +62,16 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
   const facts: Partial<RunResult> = {};
   const work = await mkdtemp(join(context.runnerTemp, 'sandbox-agent-work-'));
   try {
+    const plan =
+      input.plan ??
+      planRun({
+        timeoutMinutes: settings.timeoutMinutes,
+        deadlineMinutes: settings.deadlineMinutes,
+        installMs: settings.agent === 'custom' ? 0 : INSTALL_TIMEOUT_MS,
+        now: Date.now(),
+      });
+    const shortened = describeShortening(plan, plan.agentMs);
+    if (shortened) logger.warning(shortened);
     assertAgentReady(settings);
     assertCanDeliver(settings);
     await assertGitVersion();
@@ -70,7 +90,7 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
     );
     facts.baseSha = snapshot.baseSha;
 
-    const capture = await runInSandbox(input, snapshot, task, work, timings, facts);
+    const capture = await runInSandbox(input, plan, snapshot, task, work, timings, facts);
     facts.patchPath = capture.mboxPath;
     facts.metaPath = capture.metaPath;
     facts.patchBytes = capture.meta.size_bytes;
@@ -135,6 +155,7 @@ const REFUSAL_REASONS = new Set(['not-authorized', 'protected-path', 'patch-too-
 /** boot → stage → run → capture, with teardown always attempted and never masking the primary error. */
 async function runInSandbox(
   input: PipelineInput,
+  plan: RunPlan,
   snapshot: Awaited<ReturnType<typeof createSnapshot>>,
   task: Awaited<ReturnType<typeof resolveTask>>,
   work: string,
@@ -144,9 +165,11 @@ async function runInSandbox(
   const { settings, context, host } = input;
   const { logger } = host;
   const provider = await loadProvider(settings.provider, settings.providers, logger);
-  const budgetMs = settings.timeoutMinutes * 60_000;
-  const ttlMs = budgetMs + INSTALL_TIMEOUT_MS + CAPTURE_TIMEOUT_MS + STAGE_TIMEOUT_MS;
-  const spec = buildSandboxSpec(settings, context, ttlMs);
+  const now = Date.now();
+  const spec = {
+    ...buildSandboxSpec(settings, context, sandboxTtl(plan, now)),
+    createTimeoutMs: createTimeout(plan, now),
+  };
   host.saveState('sandbox-provider', provider.name);
   host.saveState('sandbox-name', spec.name);
 
@@ -155,9 +178,13 @@ async function runInSandbox(
     const target = sandbox;
     if (!target) return;
     sandbox = undefined;
+    // A signal handler already started the delete; the process is about to exit.
+    if (host.cleanup.closing) return;
     try {
-      await target.delete();
+      // Bounded so delivery keeps its reserve; the post step, the TTL and the sweeper are the backstops.
+      await withTimeout(target.delete(), TEARDOWN_RESERVE_MS, 'it did not finish within a minute.');
       host.saveState('sandbox-id', '');
+      host.saveState('sandbox-deleted', 'true');
       logger.info(`Deleted sandbox ${target.id}.`);
     } catch (error) {
       logger.warning(
@@ -186,10 +213,16 @@ async function runInSandbox(
           snapshot,
           identity: BOT_IDENTITY,
           logger,
-          timeoutMs: STAGE_TIMEOUT_MS,
+          timeoutMs: stageTimeout(plan, Date.now()),
         }),
       ),
     );
+    // The budget is taken when the agent starts (after install), so slow steps shorten it, never the deadline.
+    const agentBudgetNow = (): number => {
+      const budgetMs = agentBudget(plan, Date.now());
+      if (budgetMs < plan.agentMs) logger.warning(describeShortening(plan, budgetMs) ?? '');
+      return budgetMs;
+    };
     const agentRun = await runAgent({
       sandbox: active,
       settings,
@@ -198,7 +231,7 @@ async function runInSandbox(
       secrets: host.secrets,
       timings,
       workDir: work,
-      budgetMs,
+      budgetMs: agentBudgetNow,
     });
     facts.agentSummary = agentRun.summary;
     facts.transcriptPath = agentRun.transcriptPath;
@@ -217,7 +250,7 @@ async function runInSandbox(
           identity: BOT_IDENTITY,
           outDir: settings.outDir,
           logger,
-          timeoutMs: CAPTURE_TIMEOUT_MS,
+          timeoutMs: captureTimeout(plan, Date.now()),
         }),
       ),
     );

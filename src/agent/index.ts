@@ -24,7 +24,8 @@ export interface AgentInput {
   /** Runner-side scratch dir (the prompt file is written here, then uploaded). */
   workDir: string;
   /** Agent budget in ms (setup and agent share it; install has its own). */
-  budgetMs: number;
+  /** Agent budget in ms, or a function giving it when the agent starts (after install). */
+  budgetMs: number | (() => number);
 }
 
 export interface AgentRun {
@@ -84,7 +85,8 @@ async function runSetupAndAgent(
   summaryFile: string,
 ): Promise<AgentRun> {
   const { sandbox, settings, logger } = input;
-  const deadline = Date.now() + input.budgetMs;
+  const budgetMs = typeof input.budgetMs === 'function' ? input.budgetMs() : input.budgetMs;
+  const deadline = Date.now() + budgetMs;
   const startedAt = new Date().toISOString();
 
   let setupMs = 0;
@@ -127,7 +129,7 @@ async function runSetupAndAgent(
   const agentMs = performance.now() - agentStarted;
   if (result.timedOut) {
     logger.warning(
-      `The agent was stopped after ${Math.round(input.budgetMs / 60_000)} min; its work so far is captured.`,
+      `The agent was stopped after ${Math.round(budgetMs / 60_000)} min; its work so far is captured.`,
     );
   } else if (result.exitCode !== 0) {
     logger.warning(`The agent exited with code ${result.exitCode}; its work so far is captured.`);

@@ -5,6 +5,7 @@ import { buildSandboxEnv } from './env.js';
 import type { RunIdentity, SandboxSpec } from './types.js';
 
 export const SANDBOX_LABEL = 'sandbox-agent';
+export const CREATED_AT_LABEL = 'sandbox-agent-created-at';
 
 /** Labels every provider attaches (Daytona labels, Modal tags); the sweeper finds sandboxes by them. */
 export function sandboxLabels(identity: RunIdentity): Record<string, string> {
@@ -43,11 +44,19 @@ export function buildSandboxSpec(settings: Settings, context: RunContext, ttlMs:
   return {
     identity,
     name: sandboxName(identity),
-    labels: sandboxLabels(identity),
+    // created-at lets the sweeper age sandboxes on providers whose listings carry no creation time (Modal).
+    labels: { ...sandboxLabels(identity), [CREATED_AT_LABEL]: new Date().toISOString() },
     ttlMs,
     env: buildSandboxEnv(settings.agentEnv),
     network: settings.network,
     workdir: settings.workdir,
     createTimeoutMs: 5 * 60_000,
   };
+}
+
+/** When a sandbox was created: the provider's own time, else our label. */
+export function createdAt(listing: { createdAt?: Date; labels: Record<string, string> }): Date | undefined {
+  if (listing.createdAt) return listing.createdAt;
+  const label = Date.parse(listing.labels[CREATED_AT_LABEL] ?? '');
+  return Number.isNaN(label) ? undefined : new Date(label);
 }

@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, posix } from 'node:path';
 import type { NetworkPolicy, ProviderName, ProviderSettings } from '../sandbox/types.js';
 import { PROVIDER_NAMES } from '../sandbox/types.js';
+import { MIN_DEADLINE_MINUTES } from '../shared/deadline.js';
 import { ActionError } from '../shared/errors.js';
 import type { RunContext } from './context.js';
 
@@ -38,6 +39,8 @@ export interface Settings {
   /** `agent-env`: the only runner values that enter the sandbox. */
   agentEnv: Record<string, string>;
   timeoutMinutes: number;
+  /** `deadline-minutes`: the overall deadline; 0 derives it from `timeout-minutes` (shared/deadline.ts). */
+  deadlineMinutes: number;
   output: OutputMode;
   githubToken: string;
   baseBranch: string;
@@ -101,6 +104,16 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
     );
   }
 
+  const deadlineMinutes = Number(input('deadline-minutes') || '0');
+  if (
+    !Number.isFinite(deadlineMinutes) ||
+    (deadlineMinutes !== 0 && (deadlineMinutes < MIN_DEADLINE_MINUTES || deadlineMinutes > 24 * 60))
+  ) {
+    errors.push(
+      `Invalid deadline-minutes '${input('deadline-minutes')}'. Expected empty or a number of minutes (${MIN_DEADLINE_MINUTES} ≤ m ≤ 1440).`,
+    );
+  }
+
   const workdir = input('workdir') || '/workspace';
   if (!posix.isAbsolute(workdir) || workdir.split('/').includes('..')) {
     errors.push(`Invalid workdir '${workdir}'. Expected an absolute path without '..'.`);
@@ -118,6 +131,7 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
     setupCommand: input('setup-command'),
     agentEnv: parseAgentEnv(read('agent-env'), errors),
     timeoutMinutes: Number.isFinite(timeoutMinutes) && timeoutMinutes > 0 ? timeoutMinutes : 30,
+    deadlineMinutes: Number.isFinite(deadlineMinutes) ? deadlineMinutes : 0,
     output: oneOf('output', OUTPUT_MODES, 'pull-request'),
     githubToken: input('github-token'),
     baseBranch: input('base-branch'),

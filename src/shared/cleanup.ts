@@ -4,6 +4,12 @@
  */
 export class CleanupRegistry {
   private readonly tasks = new Map<string, () => Promise<void>>();
+  private ran = false;
+
+  /** True once `runAll` has started: the process is going down and the cleanups are under way. */
+  get closing(): boolean {
+    return this.ran;
+  }
 
   add(key: string, task: () => Promise<void>): void {
     this.tasks.set(key, task);
@@ -19,6 +25,7 @@ export class CleanupRegistry {
 
   /** Runs every task concurrently, bounded by `timeoutMs`; failures are reported, never thrown. */
   async runAll(timeoutMs: number, onError: (key: string, error: unknown) => void): Promise<void> {
+    this.ran = true;
     const pending = [...this.tasks.entries()];
     this.tasks.clear();
     const all = Promise.all(

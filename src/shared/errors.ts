@@ -24,6 +24,7 @@ export type ReasonCode =
   | 'push-rejected'
   | 'artifact-upload-failed'
   | 'cancelled'
+  | 'deadline-exceeded'
   | 'git-error'
   | 'internal-error';
 

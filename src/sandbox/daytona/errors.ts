@@ -101,7 +101,8 @@ export function sandboxError(what: string, error: unknown, hint?: string): Actio
     status === 401 || status === 403
       ? 'Check the daytona-api-key input (or DAYTONA_API_KEY) and its permissions.'
       : undefined;
-  return new ActionError('sandbox-error', `${what}: ${describeError(error)}.`, hint ?? authHint, {
+  const cause = describeError(error).replace(/\.+$/, '');
+  return new ActionError('sandbox-error', `${what}: ${cause}.`, hint ?? authHint, {
     cause: error,
   });
 }

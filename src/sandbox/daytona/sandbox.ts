@@ -104,7 +104,11 @@ export class DaytonaSandbox implements Sandbox {
       this.failingSince = undefined;
     } catch (error) {
       if (isNotFound(error)) {
-        return new ActionError('sandbox-error', `The Daytona sandbox ${this.id} no longer exists.`);
+        return new ActionError(
+          'sandbox-error',
+          `The Daytona sandbox ${this.id} no longer exists.`,
+          'It was deleted from outside (dashboard, TTL, or a sweep with too small an older-than); run the job again.',
+        );
       }
       const now = Date.now();
       this.failingSince ??= now;
@@ -113,6 +117,7 @@ export class DaytonaSandbox implements Sandbox {
         return new ActionError(
           'sandbox-error',
           `The Daytona sandbox ${this.id} has not answered for ${Math.round((now - this.failingSince) / 1000)} s.`,
+          'The Daytona API or the sandbox is unreachable; check the Daytona status page and run the job again.',
         );
       }
       return undefined;

@@ -1,0 +1,949 @@
+export const id = 820;
+export const ids = [820];
+export const modules = {
+
+/***/ 74880:
+/***/ ((module) => {
+
+function webpackEmptyAsyncContext(req) {
+	// Here Promise.resolve().then() is used instead of new Promise() to prevent
+	// uncaught exception popping up in devtools
+	return Promise.resolve().then(() => {
+		var e = new Error("Cannot find module '" + req + "'");
+		e.code = 'MODULE_NOT_FOUND';
+		throw e;
+	});
+}
+webpackEmptyAsyncContext.keys = () => ([]);
+webpackEmptyAsyncContext.resolve = webpackEmptyAsyncContext;
+webpackEmptyAsyncContext.id = 74880;
+module.exports = webpackEmptyAsyncContext;
+
+/***/ }),
+
+/***/ 48983:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createDaytonaProvider: () => (/* binding */ createDaytonaProvider)
+});
+
+// UNUSED EXPORTS: DEFAULT_DAYTONA_TUNING
+
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(58382);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(98995);
+// EXTERNAL MODULE: ./node_modules/busboy/lib/index.js
+var lib = __webpack_require__(680);
+var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
+// EXTERNAL MODULE: ./node_modules/form-data/lib/form_data.js
+var form_data = __webpack_require__(96454);
+var form_data_default = /*#__PURE__*/__webpack_require__.n(form_data);
+;// CONCATENATED MODULE: ./src/sandbox/daytona/sdk-require.ts
+
+
+
+/**
+ * The ESM build of @daytona/sdk loads `form-data` (uploads) and `busboy` (downloads) at run time with
+ * `createRequire(import.meta.url)`, or with a global `require` when one exists. Inside the ncc bundle
+ * `import.meta.url` is dist/index.js, next to which there is no node_modules, so uploads and downloads
+ * would fail with "Module form-data is not available". This module, evaluated just before the SDK
+ * (see sdk.ts), offers a global `require` that returns the bundled copies; sdk.ts removes it again
+ * once the SDK has captured it. Everything else goes to a normal `require` (builtins; `dotenv` is
+ * deliberately not bundled, so in the action the SDK cannot read a `.env` file at all).
+ */
+const provided = { busboy: (lib_default()), 'form-data': (form_data_default()) };
+const nodeRequire = (0,external_node_module_.createRequire)(import.meta.url);
+const globals = globalThis;
+const installedShim = globals.require === undefined;
+if (installedShim) {
+    const shim = (id) => (Object.hasOwn(provided, id) ? provided[id] : nodeRequire(id));
+    globals.require = Object.assign(shim, { resolve: nodeRequire.resolve, cache: nodeRequire.cache });
+}
+function removeRequireShim() {
+    if (installedShim)
+        delete globals.require;
+}
+
+// EXTERNAL MODULE: ./node_modules/@daytona/sdk/esm/index.js + 127 modules
+var esm = __webpack_require__(59210);
+;// CONCATENATED MODULE: ./src/sandbox/daytona/sdk.ts
+// Order matters: the shim must be evaluated before the SDK, which captures `require` when it loads.
+// A bare import is never reordered by import sorting, and it evaluates sdk-require.ts first.
+
+
+
+removeRequireShim();
+/**
+ * The SDK's runtime exports, loaded after the require shim (sdk-require.ts). Import them from here,
+ * never from '@daytona/sdk' directly (type-only imports are fine). The ncc test in
+ * test/int/daytona-provider.int.test.ts fails if the order breaks.
+ */
+
+
+;// CONCATENATED MODULE: ./src/sandbox/daytona/config.ts
+
+
+const DEFAULT_API_URL = 'https://app.daytona.io/api';
+/**
+ * Inputs first, then the runner's process environment, read explicitly here. Never a `.env` file:
+ * the action runs inside the user's checkout, which is not ours to trust.
+ */
+function resolveDaytonaConfig(settings, env = process.env) {
+    const pick = (value, name) => (value ?? '').trim() || (env[name] ?? '').trim();
+    const apiKey = pick(settings.apiKey, 'DAYTONA_API_KEY');
+    if (!apiKey) {
+        throw new errors/* ActionError */.lZ('invalid-input', 'No Daytona API key was given: set the daytona-api-key input or the DAYTONA_API_KEY environment variable.');
+    }
+    const apiUrl = pick(settings.apiUrl, 'DAYTONA_API_URL') || DEFAULT_API_URL;
+    if (!/^https?:\/\//i.test(apiUrl)) {
+        throw new errors/* ActionError */.lZ('invalid-input', `The Daytona API URL must start with https:// (got ${apiUrl}).`);
+    }
+    const snapshot = pick(settings.snapshot, 'DAYTONA_SNAPSHOT');
+    const image = pick(settings.image, 'DAYTONA_IMAGE');
+    if (snapshot && image) {
+        throw new errors/* ActionError */.lZ('invalid-input', 'Both daytona-snapshot and daytona-image are set; choose one of them.');
+    }
+    return { apiKey, apiUrl, target: pick(settings.target, 'DAYTONA_TARGET'), snapshot, image };
+}
+/**
+ * DAYTONA_* names the SDK constructor reads from the process environment and, failing that, from
+ * `.env` / `.env.local` in the working directory (utils/Runtime.js DaytonaEnvReader). Pinning them in
+ * the process environment for the duration of the (synchronous) constructor makes the SDK take these
+ * values instead of a file's: telemetry stays off and event sockets stay off.
+ */
+const PINNED_DURING_CONSTRUCTION = {
+    DAYTONA_OTEL_ENABLED: 'false',
+    DAYTONA_EXPERIMENTAL_OTEL_ENABLED: 'false',
+    DAYTONA_USE_DEPRECATED_POLLING: 'true',
+    DAYTONA_JWT_TOKEN: '',
+    DAYTONA_ORGANIZATION_ID: '',
+};
+/** The client-wide HTTP deadline; uploads, downloads and log streams pass their own. */
+const REQUEST_TIMEOUT_MS = 120_000;
+/**
+ * Builds the SDK client with every setting explicit:
+ * - `useDeprecatedPolling: true`: no socket.io connection, whose reconnect timers keep the process alive;
+ * - telemetry off, whatever a `.env` file says;
+ * - the target: the SDK fills an empty target from DAYTONA_TARGET in the process env or a `.env` file.
+ *   The process env was already consulted by resolveDaytonaConfig, so a value the SDK found anyway can
+ *   only come from a file; it is reset to ours.
+ */
+function createDaytonaClient(config) {
+    const client = withPinnedEnv({ ...PINNED_DURING_CONSTRUCTION, DAYTONA_TARGET: config.target }, () => new esm/* Daytona */.dc({
+        apiKey: config.apiKey,
+        apiUrl: config.apiUrl,
+        target: config.target || undefined,
+        useDeprecatedPolling: true,
+        otelEnabled: false,
+        requestTimeoutMs: REQUEST_TIMEOUT_MS,
+    }));
+    const internals = client;
+    internals.target = config.target || undefined;
+    return client;
+}
+function withPinnedEnv(values, fn) {
+    const saved = new Map();
+    for (const [name, value] of Object.entries(values)) {
+        saved.set(name, process.env[name]);
+        process.env[name] = value;
+    }
+    try {
+        return fn();
+    }
+    finally {
+        for (const [name, value] of saved) {
+            if (value === undefined)
+                delete process.env[name];
+            else
+                process.env[name] = value;
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/shared/retry.ts
+var retry = __webpack_require__(43091);
+;// CONCATENATED MODULE: ./src/sandbox/daytona/errors.ts
+
+
+
+const DAYTONA_RETRY = { ...retry/* DEFAULT_RETRY */.vI };
+const CONNECTION_CODES = new Set([
+    'ECONNRESET',
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'UND_ERR_SOCKET',
+]);
+function statusOf(error) {
+    if (error instanceof esm/* DaytonaError */.hY)
+        return error.statusCode;
+    const status = error?.response?.status;
+    return typeof status === 'number' ? status : undefined;
+}
+function isNotFound(error) {
+    return error instanceof esm/* DaytonaNotFoundError */.yS || statusOf(error) === 404;
+}
+/** 409 "state change in progress": another delete (or the auto-delete) is already under way. */
+function isConflict(error) {
+    return statusOf(error) === 409;
+}
+/**
+ * Daytona's rate-limit hints are suffixed per limit (`Retry-After-sandbox-create`,
+ * `Retry-After-sandbox-lifecycle`, …), so every `retry-after*` header counts; the largest wins.
+ */
+function retryAfterMs(error, now = Date.now()) {
+    const headers = headersOf(error);
+    let best;
+    for (const [name, value] of headers) {
+        if (!name.startsWith('retry-after'))
+            continue;
+        const ms = (0,retry/* parseRetryAfter */.mu)(value, now);
+        if (ms !== undefined && (best === undefined || ms > best))
+            best = ms;
+    }
+    return best;
+}
+function headersOf(error) {
+    const raw = error instanceof esm/* DaytonaError */.hY
+        ? error.headers
+        : error?.response?.headers;
+    if (!raw || typeof raw !== 'object')
+        return [];
+    const source = typeof raw.toJSON === 'function'
+        ? raw.toJSON()
+        : raw;
+    const out = [];
+    for (const [name, value] of Object.entries(source)) {
+        const text = Array.isArray(value) ? value[0] : value;
+        if (typeof text === 'string' || typeof text === 'number')
+            out.push([name.toLowerCase(), String(text)]);
+    }
+    return out;
+}
+function isConnectionError(error) {
+    if (error instanceof esm/* DaytonaConnectionError */.vZ)
+        return true;
+    const code = error?.code;
+    if (typeof code === 'string' && CONNECTION_CODES.has(code))
+        return true;
+    const cause = error?.cause;
+    return cause !== undefined && cause !== error && isConnectionError(cause);
+}
+/** 408, 429, 5xx and connection failures are worth another try; everything else is final. */
+function classifyTransient(error) {
+    const status = statusOf(error);
+    if (status === 429 || status === 408 || (status !== undefined && status >= 500)) {
+        return { retry: true, afterMs: retryAfterMs(error) };
+    }
+    if (status === undefined && isConnectionError(error))
+        return { retry: true };
+    return { retry: false };
+}
+function describeError(error) {
+    if (error instanceof errors/* ActionError */.lZ)
+        return error.message;
+    const status = statusOf(error);
+    const message = error instanceof Error ? error.message : String(error);
+    return status ? `${message} (HTTP ${status})` : message;
+}
+/** Wraps an SDK failure in the one reason the pipeline understands for sandbox trouble. */
+function sandboxError(what, error, hint) {
+    if (error instanceof errors/* ActionError */.lZ)
+        return error;
+    const status = statusOf(error);
+    const authHint = status === 401 || status === 403
+        ? 'Check the daytona-api-key input (or DAYTONA_API_KEY) and its permissions.'
+        : undefined;
+    const cause = describeError(error).replace(/\.+$/, '');
+    return new errors/* ActionError */.lZ('sandbox-error', `${what}: ${cause}.`, hint ?? authHint, {
+        cause: error,
+    });
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/daytona/create-params.ts
+
+/** IPv4 or IPv6 address with an optional prefix length. */
+const CIDR = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*)(?:\/\d{1,3})?$/;
+const DOMAIN = /^(?:\*\.)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}\.?$/;
+/**
+ * The create request. Units: Daytona intervals are MINUTES.
+ * - `autoStopInterval` covers the whole TTL, so a silent agent is not stopped for inactivity mid-run;
+ * - `autoDeleteInterval: 0` deletes the sandbox as soon as it stops, so a leaked one cleans itself up;
+ * - `ttlMinutes` is the hard wall-clock lifetime, whatever happens to us.
+ * Neither snapshot nor image → the organization's default snapshot. The env is exactly `spec.env`.
+ */
+function buildCreateParams(spec, config) {
+    const minutes = Math.max(1, Math.ceil(spec.ttlMs / 60_000));
+    const base = {
+        name: spec.name,
+        labels: { ...spec.labels },
+        envVars: { ...spec.env },
+        autoStopInterval: minutes,
+        autoDeleteInterval: 0,
+        ttlMinutes: minutes,
+        ...networkParams(spec.network),
+    };
+    if (config.snapshot)
+        return { ...base, snapshot: config.snapshot };
+    if (config.image)
+        return { ...base, image: config.image };
+    return base;
+}
+function networkParams(network) {
+    switch (network.mode) {
+        case 'open':
+            return {};
+        case 'none':
+            return { networkBlockAll: true };
+        case 'allow': {
+            const cidrs = [];
+            const domains = [];
+            for (const raw of network.entries) {
+                const entry = raw.trim();
+                if (!entry)
+                    continue;
+                if (CIDR.test(entry))
+                    cidrs.push(entry.includes('/') ? entry : `${entry}/${entry.includes(':') ? 128 : 32}`);
+                else if (DOMAIN.test(entry))
+                    domains.push(entry.replace(/\.$/, ''));
+                else {
+                    throw new errors/* ActionError */.lZ('invalid-input', `The network entry "${entry}" is neither a CIDR (like 10.0.0.0/8) nor a domain name (like api.example.com).`);
+                }
+            }
+            if (cidrs.length === 0 && domains.length === 0)
+                return { networkBlockAll: true };
+            return {
+                ...(cidrs.length ? { networkAllowList: cidrs.join(',') } : {}),
+                ...(domains.length ? { domainAllowList: domains.join(',') } : {}),
+            };
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:path/posix"
+var posix_ = __webpack_require__(53916);
+;// CONCATENATED MODULE: ./src/sandbox/daytona/command.ts
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Shell variables the wrapper itself uses; callers may not set them. */
+const RESERVED = new Set(['sa_v', 'sa_cmd', 'sa_dir']);
+/**
+ * Builds the string sent to the daemon's session exec. The daemon runs it in a persistent shell, so:
+ * - everything runs in a `( … )` subshell: no `exit`, `cd` or `export` leaks into the session;
+ * - every value (env values, the cwd and the command itself) travels base64-encoded inside single
+ *   quotes (the base64 alphabet has no quote, `$`, backslash or newline) and is decoded into a variable
+ *   at run time, so no value is ever parsed by a shell; the `x` suffix keeps trailing newlines;
+ * - the script runs as `sh -c "$sa_cmd"` with stdin from /dev/null (async session commands otherwise get
+ *   a stdin that never closes) under `timeout` when available.
+ * Only env names (validated) and the integer timeout appear as plain text.
+ */
+function buildSessionCommand(input) {
+    const timeoutSec = Math.max(1, Math.ceil(input.timeoutSec));
+    if (!Number.isSafeInteger(timeoutSec))
+        throw new errors/* ActionError */.lZ('internal-error', 'Invalid exec timeout.');
+    const lines = [];
+    const assign = (name, value, exported) => {
+        if (value.includes('\0')) {
+            throw new errors/* ActionError */.lZ('sandbox-error', `The value of ${name} contains a NUL byte and cannot be passed.`);
+        }
+        const encoded = Buffer.from(value, 'utf8').toString('base64');
+        lines.push(`sa_v=$(printf '%s' '${encoded}' | base64 -d && printf x) || exit 125`);
+        lines.push(`${exported ? 'export ' : ''}${name}="\${sa_v%x}"`);
+    };
+    for (const [name, value] of Object.entries(input.env)) {
+        if (!ENV_NAME.test(name) || RESERVED.has(name)) {
+            throw new errors/* ActionError */.lZ('sandbox-error', `Invalid environment variable name for the sandbox: ${name}`);
+        }
+        assign(name, value, true);
+    }
+    assign('sa_dir', input.cwd, false);
+    assign('sa_cmd', input.command, false);
+    lines.push('unset sa_v');
+    lines.push('cd -- "$sa_dir" || exit 1');
+    lines.push('if command -v timeout >/dev/null 2>&1; then ' +
+        `exec timeout -k 10 ${timeoutSec} sh -c "$sa_cmd" sh </dev/null; ` +
+        'else exec sh -c "$sa_cmd" sh </dev/null; fi');
+    // One line: daemons differ in how they feed multi-line commands to the session shell.
+    return `( ${lines.join('; ')} )`;
+}
+/** `Math.ceil(ms / 1000)`, at least 1: Daytona timeouts are in seconds. */
+function toSeconds(ms) {
+    return Math.max(1, Math.ceil(ms / 1000));
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+;// CONCATENATED MODULE: ./src/sandbox/daytona/session-exec.ts
+
+
+
+const DEFAULT_SESSION_TUNING = { pollIntervalMs: 3_000, drainMs: 3_000 };
+/** Results keep at most this much of each stream; the callbacks see everything. */
+const MAX_CAPTURE = 16 * 1024 * 1024;
+/**
+ * Runs one prepared command string in a fresh session (one per exec, so commands never share shell
+ * state) and streams its output over the SDK's log WebSocket while it runs. Completion is decided by
+ * the command's exit code, read when the stream ends and on every poll tick, so a stream that never
+ * closes cannot hang the run. Each tick also probes the sandbox (fast failure when it died) and is
+ * toolbox traffic, which keeps Daytona's inactivity auto-stop from firing during silent agent runs.
+ */
+async function runInSession(sandbox, script, options, probe, tuning, logger) {
+    if (options.signal?.aborted)
+        throw cancelled();
+    const sessionId = `sandbox-agent-${(0,external_node_crypto_.randomUUID)()}`;
+    try {
+        await sandbox.process.createSession(sessionId);
+    }
+    catch (error) {
+        if (!isConflict(error))
+            throw await explain(error, probe, 'Could not start a command session');
+    }
+    let cmdId;
+    try {
+        cmdId = (await sandbox.process.executeSessionCommand(sessionId, { command: script, runAsync: true }))
+            .cmdId;
+    }
+    catch (error) {
+        void deleteSession(sandbox, sessionId);
+        throw await explain(error, probe, 'Could not start the command');
+    }
+    if (!cmdId) {
+        void deleteSession(sandbox, sessionId);
+        throw new errors/* ActionError */.lZ('sandbox-error', 'The Daytona daemon did not return a command id.');
+    }
+    const commandId = cmdId;
+    return new Promise((resolve, reject) => {
+        const stdout = new Capture();
+        const stderr = new Capture();
+        let settled = false;
+        let streamOpen = true;
+        let streamFailed = false;
+        let exitCode;
+        let pollTimer;
+        let drainTimer;
+        let polling = false;
+        const started = Date.now();
+        const finish = (outcome, keepSession = false) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(pollTimer);
+            clearTimeout(drainTimer);
+            clearTimeout(deadline);
+            options.signal?.removeEventListener('abort', onAbort);
+            const done = () => (outcome.error ? reject(outcome.error) : resolve(outcome.result));
+            if (keepSession) {
+                done();
+                return;
+            }
+            // Deleting the session ends its processes (kill on timeout/abort) and closes the log stream.
+            void deleteSession(sandbox, sessionId).finally(done);
+        };
+        const complete = (code) => {
+            const timedOut = code === 124 && Date.now() - started >= options.timeoutMs - 1_000;
+            finish({ result: { exitCode: code, stdout: stdout.text(), stderr: stderr.text(), timedOut } });
+        };
+        const onExitCode = (code) => {
+            exitCode = code;
+            if (!streamOpen) {
+                complete(code);
+                return;
+            }
+            // The daemon closes the stream shortly after the exit code; give the tail a moment to arrive.
+            drainTimer ??= setTimeout(() => complete(code), tuning.drainMs);
+        };
+        const onStdout = (text) => {
+            if (settled)
+                return;
+            const chunk = Buffer.from(text, 'utf8');
+            stdout.add(chunk);
+            options.onStdout?.(chunk);
+        };
+        const onStderr = (text) => {
+            if (settled)
+                return;
+            const chunk = Buffer.from(text, 'utf8');
+            stderr.add(chunk);
+            options.onStderr?.(chunk);
+        };
+        sandbox.process.getSessionCommandLogs(sessionId, commandId, onStdout, onStderr).then(() => {
+            streamOpen = false;
+            if (exitCode !== undefined)
+                return complete(exitCode);
+            // The stream ended first: either the command finished or the sandbox went away.
+            void tick();
+        }, (error) => {
+            streamOpen = false;
+            streamFailed = true;
+            logger.debug(`Daytona log stream unavailable (${describeError(error)}); polling logs instead.`);
+            if (exitCode !== undefined)
+                return complete(exitCode);
+            void tick();
+        });
+        /** Without the WebSocket, fetch the whole log and emit what is new. */
+        const pollLogs = async () => {
+            const logs = await sandbox.process.getSessionCommandLogs(sessionId, commandId);
+            const emitNew = (all, capture, emit) => {
+                // `emit` counts what it passes on, so the next poll starts after it.
+                if (all.length > capture.chars)
+                    emit(all.slice(capture.chars));
+            };
+            emitNew(logs.stdout ?? logs.output ?? '', stdout, onStdout);
+            emitNew(logs.stderr ?? '', stderr, onStderr);
+        };
+        const tick = async () => {
+            if (settled || polling)
+                return;
+            polling = true;
+            clearTimeout(pollTimer);
+            try {
+                let code;
+                try {
+                    if (streamFailed)
+                        await pollLogs();
+                    const command = await sandbox.process.getSessionCommand(sessionId, commandId);
+                    if (typeof command.exitCode === 'number')
+                        code = command.exitCode;
+                }
+                catch (error) {
+                    logger.debug(`Daytona command status failed: ${describeError(error)}`);
+                }
+                if (settled)
+                    return;
+                if (code !== undefined)
+                    return onExitCode(code);
+                const dead = await probe();
+                if (dead)
+                    return finish({ error: dead }, true);
+            }
+            finally {
+                polling = false;
+                if (!settled)
+                    pollTimer = setTimeout(() => void tick(), streamOpen ? tuning.pollIntervalMs : 250);
+            }
+        };
+        pollTimer = setTimeout(() => void tick(), tuning.pollIntervalMs);
+        const deadline = setTimeout(() => {
+            logger.debug(`Command exceeded its ${options.timeoutMs} ms deadline; killing its session.`);
+            finish({ result: { exitCode: 124, stdout: stdout.text(), stderr: stderr.text(), timedOut: true } });
+        }, options.timeoutMs + 1_000);
+        const onAbort = () => finish({ error: cancelled() });
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+        if (options.signal?.aborted)
+            onAbort();
+    });
+}
+/** Best effort and bounded: a slow daemon must not hold up the result of a finished command. */
+async function deleteSession(sandbox, sessionId) {
+    let timer;
+    try {
+        await Promise.race([
+            sandbox.process.deleteSession(sessionId),
+            new Promise((resolve) => {
+                timer = setTimeout(resolve, 10_000);
+            }),
+        ]);
+    }
+    catch {
+        // The session may already be gone with its sandbox; nothing to clean up then.
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** A toolbox failure is reported as the sandbox's death when the sandbox is in fact gone. */
+async function explain(error, probe, what) {
+    const dead = await probe().catch(() => undefined);
+    if (dead)
+        return dead;
+    const status = statusOf(error);
+    return new errors/* ActionError */.lZ('sandbox-error', `${what} in the Daytona sandbox: ${describeError(error)}.`, status === 401 || status === 403 ? 'Check the daytona-api-key input (or DAYTONA_API_KEY).' : undefined, { cause: error });
+}
+function cancelled() {
+    return new errors/* ActionError */.lZ('cancelled', 'The command in the Daytona sandbox was cancelled.');
+}
+/** Keeps the first MAX_CAPTURE bytes of a stream, and counts characters seen (for log polling). */
+class Capture {
+    chunks = [];
+    bytes = 0;
+    chars = 0;
+    add(chunk) {
+        this.chars += chunk.toString('utf8').length;
+        if (this.bytes >= MAX_CAPTURE)
+            return;
+        const room = MAX_CAPTURE - this.bytes;
+        const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
+        this.chunks.push(kept);
+        this.bytes += kept.length;
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/daytona/sandbox.ts
+
+
+
+
+
+
+/** States from which a sandbox will not run our commands again (or is on its way there). */
+const DEAD_STATES = new Set([
+    'stopping',
+    'stopped',
+    'error',
+    'build_failed',
+    'destroying',
+    'destroyed',
+    'archiving',
+    'archived',
+]);
+/** Uploads and downloads get their own deadline (seconds); there is no size cap of our own. */
+const TRANSFER_TIMEOUT_SEC = 60 * 60;
+class DaytonaSandbox {
+    sdk;
+    paths;
+    ctx;
+    provider = 'daytona';
+    id;
+    deleted = false;
+    failingSince;
+    constructor(sdk, paths, ctx) {
+        this.sdk = sdk;
+        this.paths = paths;
+        this.ctx = ctx;
+        this.id = sdk.id;
+    }
+    async exec(command, options) {
+        if (this.deleted)
+            throw new errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} was already deleted.`);
+        const script = buildSessionCommand({
+            command,
+            env: options.env ?? {},
+            cwd: options.cwd ?? this.paths.workdir,
+            timeoutSec: toSeconds(options.timeoutMs),
+        });
+        return runInSession(this.sdk, script, options, this.probe, this.ctx.tuning, this.ctx.logger);
+    }
+    async upload(localPath, remotePath) {
+        const dir = (0,posix_.dirname)(remotePath);
+        const mkdir = await this.exec('mkdir -p -- "$SANDBOX_AGENT_DIR"', {
+            env: { SANDBOX_AGENT_DIR: dir },
+            cwd: '/',
+            timeoutMs: 60_000,
+        });
+        if (mkdir.exitCode !== 0) {
+            throw new errors/* ActionError */.lZ('sandbox-error', `Could not create ${dir} in the Daytona sandbox (exit ${mkdir.exitCode}): ${mkdir.stderr.trim() || mkdir.stdout.trim()}`);
+        }
+        // The SDK streams a path source (fs.createReadStream into a multipart body): nothing is buffered.
+        await this.transfer(`Could not upload ${remotePath} to the Daytona sandbox`, () => this.sdk.fs.uploadFile(localPath, remotePath, TRANSFER_TIMEOUT_SEC));
+    }
+    async download(remotePath, localPath) {
+        // With a local path the SDK streams the multipart response straight into the file.
+        await this.transfer(`Could not download ${remotePath} from the Daytona sandbox`, () => this.sdk.fs.downloadFile(remotePath, localPath, TRANSFER_TIMEOUT_SEC));
+    }
+    async delete() {
+        this.deleted = true;
+        await deleteIdempotent(() => this.sdk.delete(), this.id, this.ctx);
+    }
+    /** Refreshes the sandbox state; a dead, missing or long-unreachable sandbox yields an error. */
+    probe = async () => {
+        try {
+            await withTimeout(this.sdk.refreshData(), this.ctx.probeTimeoutMs);
+            this.failingSince = undefined;
+        }
+        catch (error) {
+            if (isNotFound(error)) {
+                return new errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} no longer exists.`, 'It was deleted from outside (dashboard, TTL, or a sweep with too small an older-than); run the job again.');
+            }
+            const now = Date.now();
+            this.failingSince ??= now;
+            this.ctx.logger.debug(`Daytona state probe failed: ${describeError(error)}`);
+            if (now - this.failingSince >= this.ctx.unreachableMs) {
+                return new errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} has not answered for ${Math.round((now - this.failingSince) / 1000)} s.`, 'The Daytona API or the sandbox is unreachable; check the Daytona status page and run the job again.');
+            }
+            return undefined;
+        }
+        const state = String(this.sdk.state ?? '');
+        if (DEAD_STATES.has(state)) {
+            const reason = this.sdk.errorReason ? ` (${this.sdk.errorReason})` : '';
+            return new errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} is ${state}${reason}; it stopped while a command was running.`, 'It may have hit its auto-stop interval or been stopped from the dashboard; run the job again.');
+        }
+        return undefined;
+    };
+    async transfer(what, run) {
+        if (this.deleted)
+            throw new errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} was already deleted.`);
+        try {
+            await (0,retry/* withRetry */.bD)(run, {
+                ...this.ctx.retry,
+                classify: classifyTransient,
+                onRetry: ({ attempt, delayMs, error }) => this.ctx.logger.info(`${what} (${describeError(error)}); retry ${attempt} in ${delayMs} ms.`),
+            });
+        }
+        catch (error) {
+            const dead = await this.probe().catch(() => undefined);
+            throw dead ?? sandboxError(what, error);
+        }
+    }
+}
+/** Deletes with bounded retries. Not found and 409 (a state change is already under way) are success. */
+async function deleteIdempotent(run, id, ctx) {
+    try {
+        await (0,retry/* withRetry */.bD)(async () => {
+            try {
+                await run();
+            }
+            catch (error) {
+                if (isNotFound(error) || isConflict(error))
+                    return;
+                throw error;
+            }
+        }, {
+            ...ctx.retry,
+            classify: classifyTransient,
+            onRetry: ({ attempt, delayMs, error }) => ctx.logger.info(`Deleting Daytona sandbox ${id} failed (${describeError(error)}); retry ${attempt} in ${delayMs} ms.`),
+        });
+    }
+    catch (error) {
+        throw sandboxError(`Could not delete the Daytona sandbox ${id}`, error);
+    }
+}
+function withTimeout(promise, ms) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/daytona/scratch.ts
+
+const DEFAULT_SCRATCH = '/tmp/sandbox-agent';
+/**
+ * Creates the scratch dir and tries to create the work dir, and returns the scratch path:
+ * `${TMPDIR:-/tmp}/sandbox-agent` as seen inside the sandbox. On Daytona images TMPDIR is unset, so
+ * this is `/tmp/sandbox-agent`; a sandbox that sets TMPDIR (such as the loopback fake, which gives each
+ * sandbox its own root) gets its own. The work dir may need root (`/workspace`): `sudo -n` is tried,
+ * and a failure is left for the clone step to report.
+ */
+async function resolveScratch(sandbox, workdir) {
+    const script = [
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a template.
+        's="${TMPDIR:-/tmp}"; s="${s%/}/sandbox-agent"',
+        'mkdir -p -- "$s" || exit 1',
+        'if ! mkdir -p -- "$SANDBOX_AGENT_WORKDIR" 2>/dev/null; then',
+        '  if command -v sudo >/dev/null 2>&1; then',
+        '    sudo -n mkdir -p -- "$SANDBOX_AGENT_WORKDIR" 2>/dev/null &&',
+        '      sudo -n chown "$(id -u):$(id -g)" -- "$SANDBOX_AGENT_WORKDIR" 2>/dev/null',
+        '  fi',
+        'fi',
+        'printf "%s" "$s"',
+    ].join('\n');
+    const result = await sandbox.exec(script, {
+        env: { SANDBOX_AGENT_WORKDIR: workdir },
+        cwd: '/',
+        timeoutMs: 60_000,
+    });
+    const scratch = result.stdout.trim();
+    if (result.exitCode !== 0 || !scratch.startsWith('/') || scratch.includes('\n')) {
+        throw new errors/* ActionError */.lZ('sandbox-error', `Could not create the scratch directory in the Daytona sandbox (exit ${result.exitCode}): ${result.stderr.trim()}`);
+    }
+    return scratch;
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/daytona/provider.ts
+
+
+
+
+
+class DaytonaProvider {
+    client;
+    config;
+    logger;
+    tuning;
+    name = 'daytona';
+    constructor(client, config, logger, tuning) {
+        this.client = client;
+        this.config = config;
+        this.logger = logger;
+        this.tuning = tuning;
+    }
+    get retry() {
+        return this.tuning.retry;
+    }
+    async create(spec, onCreated) {
+        const params = buildCreateParams(spec, this.config);
+        const started = Date.now();
+        const remainingSec = () => Math.max(1, Math.ceil((spec.createTimeoutMs - (Date.now() - started)) / 1000));
+        let notified;
+        const notify = (id) => {
+            if (id === notified)
+                return;
+            notified = id;
+            onCreated(id);
+        };
+        let sdk;
+        try {
+            sdk = await (0,retry/* withRetry */.bD)(async (attempt) => {
+                if (attempt > 0) {
+                    // A create whose response was lost may have made the sandbox: adopt it instead of a second one.
+                    const found = await this.findOne(spec.labels);
+                    if (found) {
+                        this.logger.info(`Adopting Daytona sandbox ${found.id}, created by an earlier attempt.`);
+                        notify(found.id);
+                        if (found.state !== 'started')
+                            await found.waitUntilStarted(remainingSec());
+                        return found;
+                    }
+                }
+                const stopWatching = this.watchForId(spec.labels, notify);
+                try {
+                    // The SDK adds a label of its own to the object it is given: pass a fresh copy each time.
+                    const created = await this.client.create(copyParams(params), { timeout: remainingSec() });
+                    notify(created.id);
+                    return created;
+                }
+                finally {
+                    stopWatching();
+                }
+            }, {
+                ...this.retry,
+                totalMs: Math.min(this.retry.totalMs, spec.createTimeoutMs),
+                classify: classifyTransient,
+                signal: spec.signal,
+                onRetry: ({ attempt, delayMs, error }) => this.logger.info(`Creating the Daytona sandbox failed (${describeError(error)}); retry ${attempt} in ${delayMs} ms.`),
+            });
+        }
+        catch (error) {
+            await this.cleanupAfterFailedCreate(spec.labels, notified);
+            throw sandboxError('Could not create the Daytona sandbox', error);
+        }
+        const ctx = { ...this.tuning, logger: this.logger };
+        const sandbox = new DaytonaSandbox(sdk, { workdir: spec.workdir, scratch: '/tmp/sandbox-agent' }, ctx);
+        try {
+            const scratch = await resolveScratch(sandbox, spec.workdir);
+            return new DaytonaSandbox(sdk, { workdir: spec.workdir, scratch }, ctx);
+        }
+        catch (error) {
+            await sandbox.delete().catch(() => undefined);
+            throw sandboxError('Could not prepare the Daytona sandbox', error);
+        }
+    }
+    async deleteById(id) {
+        await deleteIdempotent(async () => {
+            const sandbox = await this.client.get(id);
+            await sandbox.delete();
+        }, id, { logger: this.logger, retry: this.retry });
+    }
+    async list(labels) {
+        try {
+            return await (0,retry/* withRetry */.bD)(async () => {
+                const listings = [];
+                for await (const sandbox of this.client.list({ labels })) {
+                    listings.push({
+                        id: sandbox.id,
+                        name: sandbox.name,
+                        labels: { ...sandbox.labels },
+                        createdAt: sandbox.createdAt ? new Date(sandbox.createdAt) : undefined,
+                        state: sandbox.state,
+                    });
+                }
+                return listings;
+            }, { ...this.retry, classify: classifyTransient });
+        }
+        catch (error) {
+            throw sandboxError('Could not list Daytona sandboxes', error);
+        }
+    }
+    async findOne(labels) {
+        for await (const sandbox of this.client.list({ labels, limit: 10 })) {
+            if (sandbox.state !== 'destroyed' && sandbox.state !== 'destroying')
+                return sandbox;
+        }
+        return undefined;
+    }
+    /**
+     * The SDK returns the sandbox only once it has started, which can take minutes for an image build.
+     * So that `onCreated` (which saves the id for the post step) happens as soon as the sandbox exists,
+     * look it up by its labels while create is still waiting.
+     */
+    watchForId(labels, notify) {
+        let stopped = false;
+        let timer;
+        const look = async () => {
+            try {
+                const found = await this.findOne(labels);
+                if (found && !stopped)
+                    return notify(found.id);
+            }
+            catch (error) {
+                this.logger.debug(`Looking up the new Daytona sandbox failed: ${describeError(error)}`);
+            }
+            if (!stopped)
+                timer = setTimeout(() => void look(), this.tuning.idWatchMs);
+        };
+        timer = setTimeout(() => void look(), this.tuning.idWatchMs);
+        return () => {
+            stopped = true;
+            clearTimeout(timer);
+        };
+    }
+    /** After a failed create, nothing may stay behind: delete what the labels (or the id) find. */
+    async cleanupAfterFailedCreate(labels, id) {
+        const ids = new Set(id ? [id] : []);
+        try {
+            for await (const sandbox of this.client.list({ labels }))
+                ids.add(sandbox.id);
+        }
+        catch (error) {
+            this.logger.debug(`Could not look up sandboxes after a failed create: ${describeError(error)}`);
+        }
+        for (const leftover of ids) {
+            await this.deleteById(leftover).catch((error) => this.logger.warning(`Could not delete the Daytona sandbox ${leftover}: ${describeError(error)}`));
+        }
+    }
+}
+function copyParams(params) {
+    return { ...params, labels: { ...params.labels }, envVars: { ...params.envVars } };
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/daytona/index.ts
+
+
+
+
+const DEFAULT_DAYTONA_TUNING = {
+    retry: DAYTONA_RETRY,
+    tuning: DEFAULT_SESSION_TUNING,
+    unreachableMs: 60_000,
+    probeTimeoutMs: 20_000,
+    idWatchMs: 3_000,
+};
+/**
+ * `provider: daytona` with @daytona/sdk (pinned). Settings come from the inputs, then from the
+ * runner's process environment (DAYTONA_API_KEY, DAYTONA_API_URL, DAYTONA_TARGET, DAYTONA_SNAPSHOT,
+ * DAYTONA_IMAGE), never from a `.env` file in the checkout. `tuning` is for tests.
+ */
+function createDaytonaProvider(settings, logger, tuning = {}) {
+    const config = resolveDaytonaConfig(settings);
+    const client = createDaytonaClient(config);
+    logger.debug(`Daytona API: ${config.apiUrl}${config.target ? ` (target ${config.target})` : ''}`);
+    return new DaytonaProvider(client, config, logger, { ...DEFAULT_DAYTONA_TUNING, ...tuning });
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,732 @@
+export const id = 86;
+export const ids = [86];
+export const modules = {
+
+/***/ 72086:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createModalProvider: () => (/* binding */ createModalProvider)
+});
+
+// UNUSED EXPORTS: DEFAULT_MODAL_TUNING, MODAL_SCRATCH
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __webpack_require__(77030);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(58382);
+;// CONCATENATED MODULE: ./src/sandbox/modal/config.ts
+
+
+
+const DEFAULT_APP = 'sandbox-agent';
+const DEFAULT_BASE_IMAGE = 'debian:bookworm-slim';
+const DEFAULT_IMAGE_COMMANDS = [
+    'RUN apt-get update && apt-get install -y --no-install-recommends git ca-certificates && rm -rf /var/lib/apt/lists/*',
+];
+/** Modal's hard cap on a sandbox's lifetime. */
+const MAX_SANDBOX_TIMEOUT_MS = 24 * 60 * 60 * 1000;
+/** Inputs win over env; env vars are read here explicitly, never through the SDK's own profile lookup. */
+function resolveModalSettings(settings, env = process.env) {
+    const tokenId = settings.tokenId.trim() || env['MODAL_TOKEN_ID']?.trim() || '';
+    const tokenSecret = settings.tokenSecret.trim() || env['MODAL_TOKEN_SECRET']?.trim() || '';
+    if (!tokenId || !tokenSecret) {
+        throw new errors/* ActionError */.lZ('invalid-input', 'Modal credentials are missing: set the modal-token-id and modal-token-secret inputs, or the MODAL_TOKEN_ID and MODAL_TOKEN_SECRET environment variables.');
+    }
+    const app = settings.app.trim() || DEFAULT_APP;
+    if (!isValidModalName(app)) {
+        throw new errors/* ActionError */.lZ('invalid-input', `Invalid modal-app '${app}'. Expected letters, digits, '-', '_' or '.', at most 64 characters.`);
+    }
+    return {
+        tokenId,
+        tokenSecret,
+        app,
+        image: settings.image.trim(),
+        environment: settings.environment.trim() || env['MODAL_ENVIRONMENT']?.trim() || '',
+    };
+}
+const NAME_CHARSET = /^[a-zA-Z0-9\-_.]+$/;
+const APP_ID_PATTERN = /^ap-[a-zA-Z0-9]{22}$/;
+const MAX_NAME = 64;
+/** Modal object names: `[A-Za-z0-9-_.]`, at most 64 characters, not shaped like an App id. */
+function isValidModalName(name) {
+    return name.length > 0 && name.length <= MAX_NAME && NAME_CHARSET.test(name) && !APP_ID_PATTERN.test(name);
+}
+/**
+ * Maps a sandbox name onto Modal's charset, deterministically: valid names pass unchanged, others have
+ * bad characters replaced and, when that changed or shortened them, a digest of the original appended so
+ * two different names cannot collide.
+ */
+function modalSandboxName(name) {
+    if (isValidModalName(name))
+        return name;
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex').slice(0, 10);
+    const cleaned = name
+        .replace(/[^a-zA-Z0-9\-_.]+/g, '-')
+        .replace(/-+/g, '-')
+        .replace(/^-|-$/g, '');
+    const head = cleaned.slice(0, MAX_NAME - digest.length - 1).replace(/-$/, '');
+    return head ? `${head}-${digest}` : `sa-${digest}`;
+}
+/** Modal takes whole seconds (as milliseconds): round up so a budget is never cut short. */
+function ceilToSecondMs(ms) {
+    return Math.max(1000, Math.ceil(ms / 1000) * 1000);
+}
+/** The sandbox lifetime: `ttlMs` rounded up to a whole second, capped at Modal's 24 h maximum. */
+function sandboxTimeoutMs(ttlMs) {
+    return Math.min(ceilToSecondMs(ttlMs), MAX_SANDBOX_TIMEOUT_MS);
+}
+const DOMAIN = /^(\*\.)?([a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)*[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?$/;
+/** `open` → nothing; `none` → blockNetwork; `allow` → CIDR and domain allowlists (both exist in 0.11.1). */
+function networkParams(policy) {
+    if (policy.mode === 'open')
+        return {};
+    if (policy.mode === 'none')
+        return { blockNetwork: true };
+    const cidrs = [];
+    const domains = [];
+    const invalid = [];
+    for (const raw of policy.entries) {
+        const entry = raw.trim();
+        if (!entry)
+            continue;
+        if (isCidr(entry))
+            cidrs.push(entry.includes('/') ? entry : `${entry}/${(0,external_node_net_.isIP)(entry) === 6 ? 128 : 32}`);
+        else if (DOMAIN.test(entry) && entry.length <= 253)
+            domains.push(entry.toLowerCase());
+        else
+            invalid.push(entry);
+    }
+    if (invalid.length > 0) {
+        throw new errors/* ActionError */.lZ('invalid-input', `Invalid network entries for Modal: ${invalid.join(', ')}. Expected CIDRs (10.0.0.0/8), IP addresses or domains (example.com, *.example.com).`);
+    }
+    // An empty allowlist blocks all egress, which is what an explicit allowlist with no entries means.
+    return { outboundCidrAllowlist: cidrs, outboundDomainAllowlist: domains };
+}
+function isCidr(entry) {
+    const [address, prefix, ...rest] = entry.split('/');
+    if (rest.length > 0 || !address)
+        return false;
+    const version = (0,external_node_net_.isIP)(address);
+    if (version === 0)
+        return false;
+    if (prefix === undefined)
+        return true;
+    if (!/^\d{1,3}$/.test(prefix))
+        return false;
+    return Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+// EXTERNAL MODULE: ./src/shared/retry.ts
+var shared_retry = __webpack_require__(43091);
+;// CONCATENATED MODULE: ./src/sandbox/modal/errors.ts
+/** gRPC status codes the provider cares about (nice-grpc `Status`, without importing it). */
+const GrpcStatus = {
+    CANCELLED: 1,
+    UNKNOWN: 2,
+    DEADLINE_EXCEEDED: 4,
+    NOT_FOUND: 5,
+    ALREADY_EXISTS: 6,
+    RESOURCE_EXHAUSTED: 8,
+    FAILED_PRECONDITION: 9,
+    ABORTED: 10,
+    INTERNAL: 13,
+    UNAVAILABLE: 14,
+};
+const TRANSIENT_CODES = new Set([
+    GrpcStatus.CANCELLED,
+    GrpcStatus.UNKNOWN,
+    GrpcStatus.DEADLINE_EXCEEDED,
+    GrpcStatus.RESOURCE_EXHAUSTED,
+    GrpcStatus.ABORTED,
+    GrpcStatus.INTERNAL,
+    GrpcStatus.UNAVAILABLE,
+]);
+/** The status code of a nice-grpc `ClientError` that the SDK passed through untranslated. */
+function grpcCode(error) {
+    if (!(error instanceof Error) || error.name !== 'ClientError')
+        return undefined;
+    const code = error.code;
+    return typeof code === 'number' ? code : undefined;
+}
+function errorName(error) {
+    return error instanceof Error ? error.name : '';
+}
+function isAlreadyExists(error) {
+    return errorName(error) === 'AlreadyExistsError' || grpcCode(error) === GrpcStatus.ALREADY_EXISTS;
+}
+function isNotFound(error) {
+    return errorName(error) === 'NotFoundError' || grpcCode(error) === GrpcStatus.NOT_FOUND;
+}
+/**
+ * Worth another attempt: capacity (RESOURCE_EXHAUSTED, which the SDK does not retry), transport codes the
+ * SDK already retried a few times, and stream failures (the SDK's stdio/stdin streams give up with plain
+ * errors after their own bounded resumes).
+ */
+function isTransient(error) {
+    const code = grpcCode(error);
+    if (code !== undefined)
+        return TRANSIENT_CODES.has(code);
+    const name = errorName(error);
+    if (name === 'ResourceExhaustedError')
+        return true;
+    if (!(error instanceof Error))
+        return false;
+    return /Deadline exceeded while streaming|stream (was )?(closed|reset|ended)|ECONNRESET|ECONNREFUSED/i.test(error.message);
+}
+function classifyTransient(error) {
+    return { retry: isTransient(error) };
+}
+/** One line for logs: the SDK's own message, which never carries credentials. */
+function describe(error) {
+    if (error instanceof Error)
+        return `${error.name}: ${error.message}`;
+    return String(error);
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/modal/exec.ts
+
+
+
+/**
+ * Runs `sh -c command` in a Modal sandbox. Data reaches the command only through `env`. stdout and stderr
+ * are read concurrently as they arrive (a full pipe cannot stall the other), the command's timeout is
+ * Modal's own `timeoutSecs` (rounded up), and `sandbox.poll()` runs alongside so a sandbox that dies
+ * mid-command ends the wait at once instead of after the router's retries.
+ */
+async function runCommand(handle, command, cwd, options, tuning) {
+    const timeoutMs = ceilToSecondMs(options.timeoutMs);
+    const started = Date.now();
+    const out = new Collector(tuning.maxBuffer);
+    const err = new Collector(tuning.maxBuffer);
+    if (options.signal?.aborted)
+        return { end: { kind: 'aborted' }, stdout: out.bytes(), stderr: err.bytes() };
+    let proc;
+    try {
+        proc = await handle.exec(['sh', '-c', command], {
+            mode: 'binary',
+            stdout: 'pipe',
+            stderr: 'pipe',
+            workdir: cwd,
+            env: options.env ?? {},
+            timeoutMs,
+        });
+    }
+    catch (error) {
+        return { end: await failureEnd(handle, error), stdout: out.bytes(), stderr: err.bytes() };
+    }
+    const giveUp = new AbortController();
+    // stdin is a pipe on Modal: close it at once so commands that read stdin see EOF, as with /dev/null.
+    proc.stdin.close().catch(() => undefined);
+    const finished = Promise.all([
+        proc._wait(giveUp.signal),
+        pump(proc.stdout, out, options.onStdout, giveUp.signal),
+        pump(proc.stderr, err, options.onStderr, giveUp.signal),
+    ]).then(([code]) => ({ kind: 'exit', code }), (error) => ({ kind: 'failed', error }));
+    const timers = [];
+    let settled = false;
+    let onAbort;
+    const ended = await new Promise((resolve) => {
+        finished.then(resolve);
+        const hardStop = setTimeout(() => resolve({ kind: 'timeout' }), timeoutMs + tuning.timeoutGraceMs);
+        timers.push(hardStop);
+        const watch = () => {
+            const timer = setTimeout(async () => {
+                const code = await pollSandbox(handle);
+                if (code !== null)
+                    resolve({ kind: 'sandbox-gone', code });
+                else if (!settled)
+                    watch();
+            }, tuning.pollIntervalMs);
+            timers.push(timer);
+        };
+        watch();
+        onAbort = () => resolve({ kind: 'aborted' });
+        options.signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    settled = true;
+    for (const timer of timers)
+        clearTimeout(timer);
+    if (onAbort)
+        options.signal?.removeEventListener('abort', onAbort);
+    giveUp.abort();
+    // Let the readers settle (cancelled or finished) so no callback fires after we return.
+    await finished.catch(() => undefined);
+    return {
+        end: await settle(handle, ended, Date.now() - started >= timeoutMs),
+        stdout: out.bytes(),
+        stderr: err.bytes(),
+    };
+}
+/** Turns an ambiguous end into a precise one: a killed or failed command may mean the sandbox died. */
+async function settle(handle, end, pastTimeout) {
+    if (end.kind === 'exit') {
+        // Modal kills a command at its timeout (137 via SIGKILL); a dying sandbox ends it the same way.
+        const suspicious = end.code === 137 || end.code === 124 || (pastTimeout && end.code !== 0);
+        if (!suspicious)
+            return end;
+        const code = await pollSandbox(handle);
+        if (code !== null)
+            return { kind: 'sandbox-gone', code };
+        return pastTimeout ? { kind: 'timeout' } : end;
+    }
+    if (end.kind === 'failed') {
+        const code = await pollSandbox(handle);
+        if (code !== null)
+            return { kind: 'sandbox-gone', code };
+        // The SDK's stdio streams fail with "Deadline exceeded" once the command's own deadline passes.
+        return pastTimeout ? { kind: 'timeout' } : end;
+    }
+    return end;
+}
+async function failureEnd(handle, error) {
+    const code = await pollSandbox(handle);
+    if (code !== null)
+        return { kind: 'sandbox-gone', code };
+    return { kind: 'failed', error };
+}
+/** `null` while the sandbox runs; its exit code once finished; 137 when Modal no longer knows it. */
+async function pollSandbox(handle) {
+    try {
+        return await handle.poll();
+    }
+    catch (error) {
+        return isNotFound(error) ? 137 : null;
+    }
+}
+async function pump(stream, sink, onChunk, signal) {
+    const reader = stream.getReader();
+    const cancel = () => {
+        reader.cancel().catch(() => undefined);
+    };
+    signal.addEventListener('abort', cancel, { once: true });
+    try {
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (done)
+                return;
+            if (signal.aborted)
+                return;
+            const chunk = Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+            sink.push(chunk);
+            onChunk?.(chunk);
+        }
+    }
+    catch (error) {
+        if (signal.aborted)
+            return;
+        throw error;
+    }
+    finally {
+        signal.removeEventListener('abort', cancel);
+    }
+}
+/** Maps how a command ended onto the `Sandbox.exec` contract. */
+function toExecResult(end, stdout, stderr, context) {
+    const text = { stdout: stdout.toString('utf8'), stderr: stderr.toString('utf8') };
+    switch (end.kind) {
+        case 'exit':
+            return { exitCode: end.code, ...text, timedOut: false };
+        case 'timeout':
+            return { exitCode: 124, ...text, timedOut: true };
+        case 'aborted':
+            throw new errors/* ActionError */.lZ('cancelled', 'The command in the Modal sandbox was cancelled.');
+        case 'sandbox-gone':
+            throw sandboxGoneError(context.sandboxId, end.code, context.lifetimeSeconds);
+        case 'failed':
+            throw new errors/* ActionError */.lZ('sandbox-error', `Running a command in the Modal sandbox ${context.sandboxId} failed: ${describe(end.error)}.`, undefined, { cause: end.error });
+    }
+}
+function sandboxGoneError(sandboxId, code, lifetimeSeconds) {
+    const message = code === 124
+        ? `The Modal sandbox ${sandboxId} reached its ${lifetimeSeconds} s lifetime and was stopped by Modal.`
+        : `The Modal sandbox ${sandboxId} is no longer running (exit ${code}).`;
+    return new errors/* ActionError */.lZ('sandbox-error', message, 'Raise timeout-minutes if the agent needs longer, or check the sandbox in the Modal dashboard.');
+}
+class Collector {
+    limit;
+    chunks = [];
+    size = 0;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    push(chunk) {
+        const room = this.limit - this.size;
+        if (room <= 0)
+            return;
+        const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
+        // Copy: the SDK may reuse the underlying buffer of a chunk.
+        this.chunks.push(Buffer.from(kept));
+        this.size += kept.length;
+    }
+    bytes() {
+        return Buffer.concat(this.chunks);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/modal/sandbox.ts
+
+
+
+
+/** One Modal sandbox behind the provider interface. */
+class ModalSandbox {
+    handle;
+    paths;
+    lifetimeSeconds;
+    tuning;
+    logger;
+    provider = 'modal';
+    deleted = false;
+    /** Set once the sandbox is known to have stopped: later calls fail fast without an RPC. */
+    goneCode;
+    constructor(handle, paths, lifetimeSeconds, tuning, logger) {
+        this.handle = handle;
+        this.paths = paths;
+        this.lifetimeSeconds = lifetimeSeconds;
+        this.tuning = tuning;
+        this.logger = logger;
+    }
+    get id() {
+        return this.handle.sandboxId;
+    }
+    async exec(command, options) {
+        this.assertUsable();
+        const { end, stdout, stderr } = await runCommand(this.handle, command, options.cwd ?? this.paths.workdir, options, this.tuning);
+        if (end.kind === 'sandbox-gone')
+            this.goneCode = end.code;
+        return toExecResult(end, stdout, stderr, { sandboxId: this.id, lifetimeSeconds: this.lifetimeSeconds });
+    }
+    /** `copyFromLocal` streams the file through the exec's stdin in 256 KiB chunks; nothing is buffered whole. */
+    async upload(localPath, remotePath) {
+        await this.transfer('upload', remotePath, () => this.handle.filesystem.copyFromLocal(localPath, remotePath));
+    }
+    /** `copyToLocal` pipes the exec's stdout into a temp file beside `localPath`, then renames it. */
+    async download(remotePath, localPath) {
+        await this.transfer('download', remotePath, () => this.handle.filesystem.copyToLocal(remotePath, localPath));
+    }
+    async delete() {
+        if (this.deleted)
+            return;
+        await terminateSandbox(this.handle, this.tuning.terminateRetry, this.logger);
+        this.deleted = true;
+        this.handle.detach();
+    }
+    async transfer(what, remotePath, operation) {
+        this.assertUsable();
+        try {
+            await (0,shared_retry/* withRetry */.bD)(operation, {
+                ...this.tuning.transferRetry,
+                classify: classifyTransient,
+                onRetry: ({ attempt, error }) => this.logger.warning(`Modal ${what} of ${remotePath} failed (${describe(error)}); attempt ${attempt + 1}.`),
+            });
+        }
+        catch (error) {
+            const code = await pollSandbox(this.handle);
+            if (code !== null) {
+                this.goneCode = code;
+                throw sandboxGoneError(this.id, code, this.lifetimeSeconds);
+            }
+            throw new errors/* ActionError */.lZ('sandbox-error', `The ${what} of ${remotePath} in the Modal sandbox ${this.id} failed: ${describe(error)}.`, undefined, { cause: error });
+        }
+    }
+    assertUsable() {
+        if (this.deleted)
+            throw new errors/* ActionError */.lZ('sandbox-error', `The Modal sandbox ${this.id} was already deleted.`);
+        if (this.goneCode !== undefined)
+            throw sandboxGoneError(this.id, this.goneCode, this.lifetimeSeconds);
+    }
+}
+/**
+ * Terminates a sandbox: idempotent (a sandbox Modal no longer knows counts as terminated, and terminating a
+ * finished one is a no-op), retried a bounded number of times on transient failures, then thrown.
+ */
+async function terminateSandbox(handle, retry, logger) {
+    try {
+        await (0,shared_retry/* withRetry */.bD)(async () => {
+            try {
+                await handle.terminate();
+            }
+            catch (error) {
+                if (!isNotFound(error))
+                    throw error;
+            }
+        }, {
+            ...retry,
+            classify: classifyTransient,
+            onRetry: ({ attempt, error }) => logger.warning(`Terminating the Modal sandbox ${handle.sandboxId} failed (${describe(error)}); attempt ${attempt + 1}.`),
+        });
+    }
+    catch (error) {
+        throw new errors/* ActionError */.lZ('sandbox-error', `Could not terminate the Modal sandbox ${handle.sandboxId}: ${describe(error)}.`, 'It stops by itself when its lifetime runs out; the post step and the sweeper try again.', { cause: error });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/modal/provider.ts
+
+
+
+
+
+/** The scratch dir inside every Modal sandbox (bundle, prompt, capture output). */
+const MODAL_SCRATCH = '/tmp/sandbox-agent';
+/** `provider: modal` on the Modal JS SDK (`modal@0.11.1`), without a Python sidecar. */
+class ModalProvider {
+    client;
+    settings;
+    tuning;
+    logger;
+    name = 'modal';
+    app;
+    builtImage;
+    constructor(client, settings, tuning, logger) {
+        this.client = client;
+        this.settings = settings;
+        this.tuning = tuning;
+        this.logger = logger;
+    }
+    async create(spec, onCreated) {
+        const timeoutMs = sandboxTimeoutMs(spec.ttlMs);
+        if (timeoutMs < spec.ttlMs) {
+            this.logger.warning(`Modal caps a sandbox's lifetime at 24 h; the sandbox TTL is cut to ${timeoutMs / 1000} s.`);
+        }
+        const name = modalSandboxName(spec.name);
+        const params = {
+            name,
+            tags: { ...spec.labels },
+            env: { ...spec.env },
+            timeoutMs,
+            ...networkParams(spec.network),
+        };
+        const paths = { workdir: spec.workdir, scratch: MODAL_SCRATCH };
+        if (!spec.workdir.startsWith('/')) {
+            throw new errors/* ActionError */.lZ('invalid-input', `The workdir '${spec.workdir}' must be an absolute path.`);
+        }
+        const handle = await this.createOrAdopt(name, params, spec);
+        onCreated(handle.sandboxId);
+        this.logger.info(`Modal sandbox ${handle.sandboxId} (${name}) is up; lifetime ${timeoutMs / 1000} s.`);
+        const sandbox = new ModalSandbox(handle, paths, timeoutMs / 1000, this.tuning, this.logger);
+        try {
+            // Ready means a shell runs: make the work and scratch dirs (paths go in through env, never argv text).
+            const ready = await sandbox.exec('mkdir -p "$SANDBOX_AGENT_WORKDIR" "$SANDBOX_AGENT_SCRATCH"', {
+                cwd: '/',
+                env: { SANDBOX_AGENT_WORKDIR: paths.workdir, SANDBOX_AGENT_SCRATCH: paths.scratch },
+                timeoutMs: 60_000,
+                signal: spec.signal,
+            });
+            if (ready.exitCode !== 0) {
+                throw new errors/* ActionError */.lZ('sandbox-error', `The Modal sandbox could not create ${paths.workdir} (exit ${ready.exitCode}): ${ready.stderr.trim().slice(0, 300)}`, 'The image needs sh and mkdir; check modal-image.');
+            }
+        }
+        catch (error) {
+            await sandbox.delete().catch((e) => this.logger.warning(describe(e)));
+            throw error;
+        }
+        return sandbox;
+    }
+    async deleteById(id) {
+        const handle = await this.client.sandboxes.fromId(id);
+        try {
+            await terminateSandbox(handle, this.tuning.terminateRetry, this.logger);
+        }
+        finally {
+            handle.detach();
+        }
+    }
+    async list(labels) {
+        let app;
+        try {
+            app = await this.client.apps.fromName(this.settings.app, this.environmentParams());
+        }
+        catch (error) {
+            if (isNotFound(error))
+                return [];
+            throw new errors/* ActionError */.lZ('sandbox-error', `Listing Modal sandboxes failed: ${describe(error)}.`);
+        }
+        const listings = [];
+        try {
+            for await (const handle of this.client.sandboxes.list({ appId: app.appId, tags: labels })) {
+                try {
+                    listings.push({ id: handle.sandboxId, labels: await handle.getTags(), state: 'running' });
+                }
+                catch (error) {
+                    // Finished between the listing and the lookup: nothing left to sweep.
+                    if (!isNotFound(error))
+                        throw error;
+                }
+                finally {
+                    handle.detach();
+                }
+            }
+        }
+        catch (error) {
+            throw new errors/* ActionError */.lZ('sandbox-error', `Listing Modal sandboxes failed: ${describe(error)}.`, undefined, {
+                cause: error,
+            });
+        }
+        return listings;
+    }
+    /**
+     * Creates the sandbox within `createTimeoutMs`, retrying capacity and transport failures. The name is
+     * unique within the App, so an attempt whose reply was lost makes the next one fail with
+     * AlreadyExists: that sandbox is ours (the name encodes repo, run, attempt and job) and is adopted.
+     */
+    async createOrAdopt(name, params, spec) {
+        const deadline = new AbortController();
+        const onAbort = () => deadline.abort(spec.signal?.reason);
+        spec.signal?.addEventListener('abort', onAbort, { once: true });
+        let late = false;
+        const attempt = (0,shared_retry/* withRetry */.bD)(async () => {
+            const app = await this.getApp();
+            try {
+                return await this.client.sandboxes.create(app, this.image(), params);
+            }
+            catch (error) {
+                if (!isAlreadyExists(error))
+                    throw error;
+                const existing = await this.client.sandboxes.fromName(this.settings.app, name, this.environmentParams());
+                this.logger.info(`Adopted the existing Modal sandbox ${existing.sandboxId} named ${name}.`);
+                return existing;
+            }
+        }, {
+            ...this.tuning.createRetry,
+            totalMs: spec.createTimeoutMs,
+            classify: (error) => ({ retry: isTransient(error) || isNotFound(error) }),
+            onRetry: ({ attempt: n, delayMs, error }) => this.logger.warning(`Creating the Modal sandbox failed (${describe(error)}); attempt ${n + 1} in ${delayMs} ms.`),
+            signal: deadline.signal,
+        });
+        let timer;
+        const timedOut = new Promise((_, reject) => {
+            timer = setTimeout(() => {
+                late = true;
+                deadline.abort();
+                reject(new errors/* ActionError */.lZ('sandbox-error', `Modal did not create the sandbox within ${Math.ceil(spec.createTimeoutMs / 1000)} s.`, 'Modal may be short of capacity or still building the image; try again later.'));
+            }, spec.createTimeoutMs);
+        });
+        try {
+            return await Promise.race([attempt, timedOut]);
+        }
+        catch (error) {
+            if (error instanceof errors/* ActionError */.lZ)
+                throw error;
+            throw new errors/* ActionError */.lZ('sandbox-error', `Creating the Modal sandbox failed: ${describe(error)}.`, undefined, {
+                cause: error,
+            });
+        }
+        finally {
+            clearTimeout(timer);
+            spec.signal?.removeEventListener('abort', onAbort);
+            // A create that completes after we gave up would run unattended until its lifetime ends: stop it.
+            attempt.then((handle) => {
+                if (!late)
+                    return;
+                terminateSandbox(handle, this.tuning.terminateRetry, this.logger)
+                    .catch((e) => this.logger.warning(describe(e)))
+                    .finally(() => handle.detach());
+            }, () => undefined);
+        }
+    }
+    getApp() {
+        this.app ??= this.client.apps
+            .fromName(this.settings.app, { ...this.environmentParams(), createIfMissing: true })
+            .catch((error) => {
+            this.app = undefined;
+            throw error;
+        });
+        return this.app;
+    }
+    /** Lazy: no RPC until create builds it (once per image; Modal caches the layers). */
+    image() {
+        this.builtImage ??= this.settings.image
+            ? this.client.images.fromRegistry(this.settings.image)
+            : this.client.images.fromRegistry(DEFAULT_BASE_IMAGE).dockerfileCommands([...DEFAULT_IMAGE_COMMANDS]);
+        return this.builtImage;
+    }
+    environmentParams() {
+        return this.settings.environment ? { environment: this.settings.environment } : {};
+    }
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./src/sandbox/modal/sdk.ts
+
+let loading;
+/**
+ * Loads `modal` (only ever from here, itself reached only through the dynamic import in
+ * `sandbox/index.ts`, so the local path never pays for it).
+ *
+ * The SDK reads its TOML config once, when the module is evaluated: `MODAL_CONFIG_PATH` or
+ * `~/.modal.toml`, whose active profile could change the server, the environment, the V1/V2 backend or
+ * the credentials. The action takes its Modal settings only from inputs and `MODAL_*` env vars, so the
+ * config path points at the null device while the module loads (an empty config), and is restored after.
+ * The server URL then comes only from `MODAL_SERVER_URL` (how the tests reach the loopback fake).
+ */
+function loadModalSdk() {
+    loading ??= (async () => {
+        const previous = process.env['MODAL_CONFIG_PATH'];
+        process.env['MODAL_CONFIG_PATH'] = external_node_os_.devNull;
+        try {
+            return await __webpack_require__.e(/* import() */ 442).then(__webpack_require__.bind(__webpack_require__, 34442));
+        }
+        finally {
+            if (previous === undefined)
+                delete process.env['MODAL_CONFIG_PATH'];
+            else
+                process.env['MODAL_CONFIG_PATH'] = previous;
+        }
+    })();
+    return loading;
+}
+
+;// CONCATENATED MODULE: ./src/sandbox/modal/index.ts
+
+
+
+
+const DEFAULT_MODAL_TUNING = {
+    pollIntervalMs: 10_000,
+    timeoutGraceMs: 30_000,
+    maxBuffer: 64 * 1024 * 1024,
+    createRetry: { attempts: 5, baseMs: 2_000, capMs: 30_000 },
+    transferRetry: { attempts: 3, baseMs: 1_000, capMs: 10_000, totalMs: 5 * 60_000 },
+    terminateRetry: { attempts: 4, baseMs: 500, capMs: 5_000, totalMs: 30_000 },
+};
+/**
+ * `provider: modal`. Reached only through the dynamic import in `sandbox/index.ts`; the SDK itself is
+ * loaded here, after the settings are checked, so a missing token fails before any SDK cost.
+ */
+async function createModalProvider(settings, logger, options = {}) {
+    const resolved = resolveModalSettings(settings, options.env);
+    const sdk = await loadModalSdk();
+    const secrets = [resolved.tokenId, resolved.tokenSecret];
+    const scrub = (text) => secrets.reduce((t, s) => t.split(s).join('***'), text);
+    const line = (message, args) => scrub(args.length
+        ? `${message} ${args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ')}`
+        : message);
+    const client = new sdk.ModalClient({
+        tokenId: resolved.tokenId,
+        tokenSecret: resolved.tokenSecret,
+        ...(resolved.environment ? { environment: resolved.environment } : {}),
+        logLevel: 'warn',
+        logger: {
+            debug: (message, ...args) => logger.debug(`modal: ${line(message, args)}`),
+            info: (message, ...args) => logger.debug(`modal: ${line(message, args)}`),
+            // The SDK warns about insecure TLS when pointed at a loopback server (the test fake): not news.
+            warn: (message, ...args) => /insecure TLS/.test(message)
+                ? logger.debug(`modal: ${message}`)
+                : logger.warning(`modal: ${line(message, args)}`),
+            error: (message, ...args) => logger.warning(`modal: ${line(message, args)}`),
+        },
+    });
+    return new ModalProvider(client, resolved, { ...DEFAULT_MODAL_TUNING, ...options.tuning }, logger);
+}
+
+
+/***/ })
+
+};
