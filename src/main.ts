@@ -8,6 +8,7 @@ import { assertCanDeliver, type Delivery, deliver } from './deliver/index.js';
 import type { RunResult } from './deliver/result.js';
 import { Timings } from './deliver/result.js';
 import { verifyPatch } from './deliver/verify.js';
+import { checkPolicy } from './policy/index.js';
 import { loadProvider } from './sandbox/index.js';
 import { buildSandboxSpec } from './sandbox/spec.js';
 import type { Sandbox } from './sandbox/types.js';
@@ -117,6 +118,31 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
     logger.info(`Verified ${verified.commits} commit(s); tree ${verified.headTree} matches the sandbox.`);
 
     try {
+      const policy = await timings.measure('policy', () =>
+        checkPolicy({
+          git: verified.git,
+          baseSha: verified.baseSha,
+          settings,
+          mboxBytes: capture.meta.size_bytes,
+          commits: verified.commits,
+          secrets: host.secrets,
+          transcriptPath: facts.transcriptPath,
+        }),
+      );
+      for (const finding of policy.findings) logger.warning(`Policy: ${finding.detail}`);
+      if (policy.decision === 'refuse') {
+        return {
+          ...facts,
+          outcome: 'refused',
+          reason: policy.reason ?? 'policy-violation',
+          message: policy.message ?? 'The patch was refused by policy.',
+          timings: timings.entries,
+        };
+      }
+      const policyFallback =
+        policy.decision === 'fallback'
+          ? { reason: policy.reason ?? 'policy-violation', message: policy.message ?? '' }
+          : undefined;
       const delivery: Delivery = await timings.measure('deliver', () =>
         logger.group('Deliver', () =>
           deliver({
@@ -129,6 +155,7 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
             secrets: host.secrets,
             agentSummary: facts.agentSummary,
             transcriptPath: facts.transcriptPath,
+            policyFallback,
           }),
         ),
       );
@@ -150,7 +177,13 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
   }
 }
 
-const REFUSAL_REASONS = new Set(['not-authorized', 'protected-path', 'patch-too-large', 'policy-violation']);
+const REFUSAL_REASONS = new Set([
+  'not-authorized',
+  'protected-path',
+  'patch-too-large',
+  'policy-violation',
+  'secret-detected',
+]);
 
 /** boot → stage → run → capture, with teardown always attempted and never masking the primary error. */
 async function runInSandbox(

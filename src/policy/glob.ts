@@ -1,0 +1,28 @@
+/**
+ * Protected-path globs, gitignore-like: `*` and `?` stay inside one path segment, `**` spans segments,
+ * a trailing `/**` covers everything below a directory. A pattern without `/` matches at the root only
+ * (`CODEOWNERS`), so write `**\/name` to match at any depth.
+ */
+export function globToRegExp(glob: string): RegExp {
+  const pattern = glob.replace(/^\.?\//, '');
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]!;
+    if (char === '*' && pattern[i + 1] === '*') {
+      const slashAfter = pattern[i + 2] === '/';
+      source += slashAfter ? '(?:.*/)?' : '.*';
+      i += slashAfter ? 2 : 1;
+    } else if (char === '*') {
+      source += '[^/]*';
+    } else if (char === '?') {
+      source += '[^/]';
+    } else {
+      source += char.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+  }
+  return new RegExp(`^${source}$`);
+}
+
+export function matchesAny(path: string, globs: readonly string[]): string | undefined {
+  return globs.find((glob) => globToRegExp(glob).test(path));
+}
