@@ -27,12 +27,12 @@ import {
   TEARDOWN_RESERVE_MS,
   withTimeout,
 } from './shared/deadline.js';
-import { errorMessage, toActionError } from './shared/errors.js';
+import { ActionError, errorMessage, toActionError } from './shared/errors.js';
 import { assertGitVersion, BOT_IDENTITY } from './shared/git.js';
 import type { Logger } from './shared/log.js';
 import type { SecretRegistry } from './shared/secrets.js';
 import { createSnapshot } from './snapshot/index.js';
-import { resolveTask } from './trigger/index.js';
+import { resolveTask, type Task } from './trigger/index.js';
 
 /** What the pipeline needs from whoever runs it (the action, the CLI, a test). */
 export interface Host {
@@ -57,6 +57,14 @@ export interface PipelineInput {
  * It never throws: every failure becomes a `failed` (or `refused`) result that keeps what was captured.
  */
 export async function runPipeline(input: PipelineInput): Promise<RunResult> {
+  const seen: { task?: Task } = {};
+  const result = await runStages(input, seen);
+  // Comment triggers: the tracking comment ends with the result, whatever it is.
+  await seen.task?.tracker?.finish(result);
+  return result;
+}
+
+async function runStages(input: PipelineInput, seen: { task?: Task }): Promise<RunResult> {
   const { settings, context, host } = input;
   const { logger } = host;
   const timings = new Timings();
@@ -76,7 +84,8 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
     assertAgentReady(settings);
     assertCanDeliver(settings);
     await assertGitVersion();
-    const task = await resolveTask(settings, context, input.repoDir);
+    const task = await resolveTask(settings, context, input.repoDir, logger);
+    seen.task = task;
 
     const snapshot = await timings.measure('snapshot', () =>
       logger.group('Snapshot', () =>
@@ -90,6 +99,13 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
       ),
     );
     facts.baseSha = snapshot.baseSha;
+    if (task.headSha && snapshot.baseSha !== task.headSha) {
+      throw new ActionError(
+        'invalid-input',
+        `The checkout is at ${snapshot.baseSha.slice(0, 12)}, not at the pull request's head ${task.headSha.slice(0, 12)}.`,
+        `Check out the pull request head first (actions/checkout with ref: refs/pull/${task.number}/head).`,
+      );
+    }
 
     const capture = await runInSandbox(input, plan, snapshot, task, work, timings, facts);
     facts.patchPath = capture.mboxPath;
@@ -179,6 +195,8 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
 
 const REFUSAL_REASONS = new Set([
   'not-authorized',
+  'not-triggered',
+  'fork-pr',
   'protected-path',
   'patch-too-large',
   'policy-violation',

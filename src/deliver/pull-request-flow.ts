@@ -120,6 +120,7 @@ async function resolveBaseBranch(
   repo: string,
 ): Promise<string> {
   if (input.settings.baseBranch) return input.settings.baseBranch;
+  if (input.task.baseBranch) return input.task.baseBranch;
   const ref = input.context.refName;
   if (ref && !/^\d+\/merge$/.test(ref) && input.context.refType !== 'tag') return ref;
   const { data } = await octokit.rest.repos.get({ owner, repo });
