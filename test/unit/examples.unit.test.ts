@@ -1,0 +1,31 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { PROJECT_ROOT, readActionYaml } from '../helpers/action.js';
+
+/** Every example parses and passes only inputs the action (or the sweep sub-action) declares. */
+describe('examples/', () => {
+  const main = Object.keys(readActionYaml().inputs);
+  const sweep = Object.keys(readActionYaml(join(PROJECT_ROOT, 'sweep', 'action.yml')).inputs);
+  const files = readdirSync(join(PROJECT_ROOT, 'examples')).filter((f) => f.endsWith('.yml'));
+
+  it('has the manual, comment and weekly workflows', () => {
+    expect(files.sort()).toEqual(['comment.yml', 'dispatch.yml', 'weekly.yml']);
+  });
+
+  it.each(files)('%s uses only declared inputs', (file) => {
+    const workflow = parse(readFileSync(join(PROJECT_ROOT, 'examples', file), 'utf8')) as {
+      permissions: Record<string, string>;
+      jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, unknown> }> }>;
+    };
+    expect(workflow.permissions).toBeTruthy();
+    const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+    const ours = steps.filter((s) => s.uses?.startsWith('sandbox-agent/sandbox-agent-action'));
+    expect(ours.length).toBeGreaterThan(0);
+    for (const step of ours) {
+      const allowed = step.uses?.includes('/sweep@') ? sweep : main;
+      for (const name of Object.keys(step.with ?? {})) expect(allowed, `${file}: ${name}`).toContain(name);
+    }
+  });
+});
