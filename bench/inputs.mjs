@@ -12,25 +12,20 @@ const WORDS = (
   'patch verify stage boot capture deliver timeout retry signal process child parent path file'
 ).split(' ');
 
-/** A pool of code-like lines; each file draws from it, so content compresses like real text does. */
-function linePool(size) {
-  const next = prng(42);
-  const lines = [];
-  for (let i = 0; i < size; i++) {
-    const n = 4 + Math.floor(next() * 10);
-    const words = [];
-    for (let w = 0; w < n; w++) words.push(WORDS[Math.floor(next() * WORDS.length)]);
-    lines.push(`${'  '.repeat(Math.floor(next() * 4))}${words.join(' ')}; // ${Math.floor(next() * 1e6)}`);
-  }
-  return lines;
-}
-
-function fileContent(pool, seed, bytes) {
+/**
+ * Code-like text: random lines of words and numbers. Each file draws its own lines, so files compress
+ * like source does (about 3:1) but do not delta against each other, which would make every checkout of
+ * the input unrealistically slow (deep delta chains across 20,000 near-identical files).
+ */
+function fileContent(seed, bytes) {
   const next = prng(seed);
   const out = [`// generated file ${seed}`];
   let length = out[0].length;
   while (length < bytes) {
-    const line = pool[Math.floor(next() * pool.length)];
+    const n = 3 + Math.floor(next() * 8);
+    const words = [];
+    for (let w = 0; w < n; w++) words.push(WORDS[Math.floor(next() * WORDS.length)]);
+    const line = `${'  '.repeat(Math.floor(next() * 4))}${words.join(' ')}(${Math.floor(next() * 1e5)});`;
     out.push(line);
     length += line.length + 1;
   }
@@ -48,12 +43,11 @@ export function buildRepoInputs({ files, avgBytes, commits, touch, dirtyFiles })
   mkdirSync(upstream, { recursive: true });
   git(upstream, ['init', '-q', '-b', 'main']);
   git(upstream, ['config', 'gc.auto', '0']);
-  const pool = linePool(4096);
   let treeBytes = 0;
   for (let i = 0; i < files; i++) {
     const full = join(upstream, filePath(i));
     mkdirSync(join(full, '..'), { recursive: true });
-    const content = fileContent(pool, i, avgBytes * (0.75 + (i % 11) / 20));
+    const content = fileContent(i, avgBytes * (0.75 + (i % 11) / 20));
     writeFileSync(full, content);
     treeBytes += content.length;
   }
@@ -63,7 +57,8 @@ export function buildRepoInputs({ files, avgBytes, commits, touch, dirtyFiles })
   for (let c = 0; c < commits; c++) {
     for (let t = 0; t < touch; t++) {
       const i = (c * 7919 + t * 104729) % files;
-      writeFileSync(join(upstream, filePath(i)), fileContent(pool, i + (c + 1) * 1_000_003, avgBytes));
+      const path = join(upstream, filePath(i));
+      writeFileSync(path, `${readFileSync(path, 'utf8')}${fileContent(i + (c + 1) * 1_000_003, 200)}`);
     }
     git(upstream, ['commit', '-q', '-am', `change ${c + 1}`]);
   }

@@ -23,6 +23,11 @@ export const GIT_ENV = {
   GIT_COMMITTER_EMAIL: 'bench@example.com',
   GIT_AUTHOR_DATE: '2024-01-01T00:00:00Z',
   GIT_COMMITTER_DATE: '2024-01-01T00:00:00Z',
+  // No background `gc --auto` (a commit of 20,000 loose objects starts one): it would race the next
+  // measurement for the CPU and the cleanup of its directory.
+  GIT_CONFIG_COUNT: '1',
+  GIT_CONFIG_KEY_0: 'gc.auto',
+  GIT_CONFIG_VALUE_0: '0',
 };
 
 export function git(cwd, args, options = {}) {

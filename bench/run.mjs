@@ -29,7 +29,7 @@ const CONFIG = quick
       largeBytes: 16 * 1024 * 1024,
     }
   : {
-      repo: { files: 20_000, avgBytes: 7_700, commits: 20, touch: 200, dirtyFiles: 200 },
+      repo: { files: 20_000, avgBytes: 8_000, commits: 20, touch: 200, dirtyFiles: 200 },
       runs: { snapshot: 5, coldStart: 15, endToEnd: 5, verify: 5, streaming: 1 },
       patch: { commits: 50, files: 1_000 },
       largeBytes: 1.05 * 1024 * 1024 * 1024,
