@@ -1,121 +1,149 @@
-// npm run bench [-- --quick]: builds its inputs, measures, prints a table and writes bench/results.json.
-// Every figure is compared with a baseline measured in the same run on the same input.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// npm run bench [-- --quick] [-- --only=snapshot,cold-start,end-to-end,verify,streaming] [-- --keep]
+// Builds its inputs, measures, prints a table and writes bench/results.json. Every figure is compared
+// with a baseline measured in the same run on the same input, ours and baseline interleaved.
+// --quick (what CI runs) uses small inputs and one run each: it proves the bench works, nothing more.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { benchColdStart } from './cold-start.mjs';
+import { benchEndToEnd } from './end-to-end.mjs';
+import { buildLargeRepo, buildRepoInputs } from './inputs.mjs';
+import { git, mb, ms, ROOT, WORK } from './lib.mjs';
+import { benchSnapshot } from './snapshot.mjs';
+import { benchStreaming } from './streaming.mjs';
+import { benchVerify } from './verify.mjs';
 
-const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const quick = process.argv.includes('--quick');
-const work = join(root, 'bench', '.work');
-rmSync(work, { recursive: true, force: true });
-mkdirSync(work, { recursive: true });
-const env = {
-  PATH: process.env.PATH,
-  HOME: work,
-  GIT_CONFIG_NOSYSTEM: '1',
-  GIT_CONFIG_GLOBAL: '/dev/null',
-  LC_ALL: 'C',
-  GIT_AUTHOR_NAME: 'bench',
-  GIT_AUTHOR_EMAIL: 'bench@example.com',
-  GIT_COMMITTER_NAME: 'bench',
-  GIT_COMMITTER_EMAIL: 'bench@example.com',
-};
-const git = (cwd, ...args) =>
-  execFileSync('git', args, { cwd, env, encoding: 'utf8', maxBuffer: 1 << 30 }).trim();
-const time = (fn) => {
-  const t = performance.now();
-  fn();
-  return performance.now() - t;
-};
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const keep = process.argv.includes('--keep');
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
+const wanted = (name) => !only || only.includes(name);
 
-// Input: a deterministic repository with some history, checked out with --depth 1.
-const files = quick ? 400 : 20_000;
-const upstream = join(work, 'upstream');
-mkdirSync(upstream);
-git(upstream, 'init', '-q', '-b', 'main');
-for (let i = 0; i < files; i++) {
-  const dir = join(upstream, `pkg${i % 50}`, `mod${i % 7}`);
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, `file${i}.txt`),
-    `${`line ${i} of a generated source file\n`.repeat(20 + (i % 40))}`,
-  );
-}
-git(upstream, 'add', '-A');
-git(upstream, 'commit', '-q', '-m', 'initial');
-writeFileSync(join(upstream, 'pkg0', 'mod0', 'file0.txt'), 'changed\n');
-git(upstream, 'commit', '-q', '-am', 'second');
-const checkout = join(work, 'checkout');
-git(work, 'clone', '-q', '--depth', '1', `file://${upstream}`, checkout);
+const CONFIG = quick
+  ? {
+      repo: { files: 400, avgBytes: 2_000, commits: 3, touch: 20, dirtyFiles: 10 },
+      runs: { snapshot: 1, coldStart: 3, endToEnd: 1, verify: 1, streaming: 1 },
+      patch: { commits: 10, files: 100 },
+      largeBytes: 16 * 1024 * 1024,
+    }
+  : {
+      repo: { files: 20_000, avgBytes: 8_000, commits: 20, touch: 200, dirtyFiles: 200 },
+      runs: { snapshot: 5, coldStart: 15, endToEnd: 5, verify: 5, streaming: 1 },
+      patch: { commits: 50, files: 1_000 },
+      largeBytes: 1.05 * 1024 * 1024 * 1024,
+    };
 
-const runs = quick ? 1 : 3;
+if (!existsSync(join(ROOT, 'dist', 'index.js'))) {
+  console.error('dist/ is missing: run npm run build first.');
+  process.exit(1);
+}
+rmSync(WORK, { recursive: true, force: true });
+mkdirSync(WORK, { recursive: true });
 
-// Ours: the real snapshot code, through the built CLI (process start included, as in the action).
-const oursTimes = [];
-let oursBytes = 0;
-for (let i = 0; i < runs; i++) {
-  const out = join(work, `ours-${i}`);
-  oursTimes.push(
-    time(() => {
-      const r = spawnSync(
-        process.execPath,
-        [join(root, 'dist', 'cli', 'index.js'), 'snapshot', '--repo', checkout, '--out', out],
-        { env, encoding: 'utf8' },
-      );
-      if (r.status !== 0) throw new Error(r.stderr);
-      oursBytes = JSON.parse(r.stdout).bundleBytes;
-    }),
+const step = (text) => process.stderr.write(`bench: ${text}\n`);
+const started = performance.now();
+const figures = [];
+try {
+  step(`building inputs (${CONFIG.repo.files} files)`);
+  const inputs = buildRepoInputs(CONFIG.repo);
+  step(
+    `inputs: ${inputs.facts.files} files, ${mb(inputs.facts.treeBytes)} work tree, ${inputs.facts.historyCommits} commits`,
   );
+  if (wanted('snapshot')) {
+    step('figure 1: snapshot');
+    figures.push(...(await benchSnapshot(inputs, CONFIG.runs.snapshot)));
+  }
+  if (wanted('cold-start')) {
+    step('figure 2: cold start');
+    figures.push(...(await benchColdStart(inputs, CONFIG.runs.coldStart)));
+  }
+  if (wanted('end-to-end')) {
+    step('figure 3: end to end');
+    figures.push(...(await benchEndToEnd(inputs, CONFIG.runs.endToEnd)));
+  }
+  if (wanted('verify')) {
+    step('figure 4: verify and apply');
+    figures.push(...(await benchVerify(inputs, CONFIG.runs.verify, CONFIG.patch)));
+  }
+  if (wanted('streaming')) {
+    step(`figure 5: streaming (building ${mb(CONFIG.largeBytes)} of blobs)`);
+    const large = buildLargeRepo(CONFIG.largeBytes);
+    figures.push(...(await benchStreaming(inputs, CONFIG.runs.streaming, large)));
+  }
+
+  const results = {
+    quick,
+    date: new Date().toISOString(),
+    durationS: Math.round((performance.now() - started) / 1000),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryBytes: os.totalmem(),
+      platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    },
+    versions: {
+      node: process.version,
+      git: git(WORK, ['--version']),
+      commit: git(ROOT, ['rev-parse', 'HEAD']),
+      ncc: JSON.parse(readFileSync(join(ROOT, 'node_modules', '@vercel', 'ncc', 'package.json'), 'utf8'))
+        .version,
+    },
+    inputs: { ...inputs.facts, runs: CONFIG.runs, patch: CONFIG.patch, largeBytes: CONFIG.largeBytes },
+    figures: figures.map(roundDeep),
+  };
+  console.log(renderTable(figures));
+  const missed = figures.filter((f) => !f.pass).map((f) => f.id);
+  console.log(missed.length ? `\nMissed targets: ${missed.join(', ')}` : '\nAll targets met.');
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  step(`wrote bench/results.json in ${results.durationS} s`);
+} finally {
+  if (!keep) rmSync(WORK, { recursive: true, force: true });
 }
-// Baseline: Glue's overlay bootstrap (fresh git dir over the work tree, add -A, commit, bundle --all).
-const glueTimes = [];
-let glueBytes = 0;
-for (let i = 0; i < runs; i++) {
-  const base = join(work, `glue-${i}`);
-  mkdirSync(base);
-  glueTimes.push(
-    time(() => {
-      const g = (...args) =>
-        git(checkout, `--git-dir=${join(base, 'bootstrap.git')}`, `--work-tree=${checkout}`, ...args);
-      g('init', '-q');
-      g('add', '-A');
-      g('commit', '-q', '--allow-empty', '-m', 'glue bootstrap');
-      git(
-        checkout,
-        `--git-dir=${join(base, 'bootstrap.git')}`,
-        'bundle',
-        'create',
-        '-q',
-        join(base, 'bootstrap.bundle'),
-        '--all',
-      );
-    }),
-  );
-  glueBytes = statSync(join(base, 'bootstrap.bundle')).size;
+
+function primary(side) {
+  if (side.ms !== undefined) return ms(side.ms);
+  if (side.maxRssBytes !== undefined) return `${mb(side.maxRssBytes)} peak RSS`;
+  return '';
 }
-const ours = median(oursTimes);
-const glue = median(glueTimes);
-const results = {
-  quick,
-  machine: { cpus: os.cpus().length, memory: os.totalmem(), platform: `${os.platform()} ${os.release()}` },
-  versions: { node: process.version, git: git(work, '--version') },
-  input: { files },
-  snapshot: {
-    oursMs: Math.round(ours),
-    glueMs: Math.round(glue),
-    speedup: +(glue / ours).toFixed(1),
-    oursBytes,
-    glueBytes,
-  },
-};
-console.log('| figure | ours | baseline | ratio |');
-console.log('|---|---:|---:|---:|');
-console.log(
-  `| snapshot, depth-1 checkout of ${files} files | ${Math.round(ours)} ms | ${Math.round(glue)} ms (Glue overlay) | ${results.snapshot.speedup}× faster |`,
-);
-console.log(`| bundle size | ${oursBytes} B | ${glueBytes} B | ${(oursBytes / glueBytes).toFixed(2)} |`);
-writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-rmSync(work, { recursive: true, force: true });
+
+function renderTable(list) {
+  const rows = [
+    '| Figure | Ours | Baseline (same run) | Comparison | Target | Met |',
+    '|---|---:|---|---|---|:-:|',
+  ];
+  for (const f of list) {
+    let ours = primary(f.ours);
+    if (f.ours.bundleBytes !== undefined && f.ours.ms !== undefined) ours += `, ${mb(f.ours.bundleBytes)}`;
+    if (f.ours.stageMs !== undefined) ours += `, stage ${ms(f.ours.stageMs)}`;
+    rows.push(
+      `| ${f.label} | ${ours} | ${f.baseline.name}: ${primary(f.baseline)} | ${f.ratioText} | ${f.target} | ${f.pass ? 'yes' : '**no**'} |`,
+    );
+  }
+  const e2e = list.find((f) => f.id === 'end-to-end');
+  if (e2e) {
+    rows.push(
+      '',
+      'End-to-end stages (median): ' +
+        Object.entries(e2e.ours.stages)
+          .map(([k, v]) => `${k} ${ms(v)}`)
+          .join(', '),
+    );
+  }
+  const cold = list.find((f) => f.id === 'cold-start');
+  if (cold) {
+    rows.push(
+      `dist/: ${mb(cold.ours.distBytes)} in all; dist/index.js ${mb(cold.ours.indexJsBytes)} (baseline bundle ${mb(cold.baseline.indexJsBytes)}).`,
+    );
+  }
+  return rows.join('\n');
+}
+
+function roundDeep(value) {
+  if (typeof value === 'number') return Number.isInteger(value) ? value : Math.round(value * 100) / 100;
+  if (Array.isArray(value)) return value.map(roundDeep);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, roundDeep(v)]));
+  return value;
+}

@@ -1,0 +1,85 @@
+// Figure 2: cold start, process start → first stdout line of `node dist/index.js` on the local path,
+// against an ncc bundle (built here, same ncc flags as scripts/build.mjs) whose entry only imports
+// @actions/core and logs a line. Also the size of dist/.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runAction } from './action.mjs';
+import { GIT_ENV, interleave, measureChild, ROOT, WORK } from './lib.mjs';
+
+function buildBaseline() {
+  const dir = join(WORK, 'cold-start-baseline');
+  mkdirSync(dir, { recursive: true });
+  const entry = join(dir, 'entry.js');
+  writeFileSync(entry, "import * as core from '@actions/core';\ncore.info('baseline: first line');\n");
+  const out = join(dir, 'dist');
+  execFileSync(
+    join(ROOT, 'node_modules', '.bin', 'ncc'),
+    ['build', entry, '-o', out, '--minify', '--no-source-map-register', '--quiet', '--target', 'es2022'],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  return join(out, 'index.js');
+}
+
+export function directoryBytes(dir) {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    total += entry.isDirectory() ? directoryBytes(full) : statSync(full).size;
+  }
+  return total;
+}
+
+export async function benchColdStart(inputs, runs) {
+  const baselineEntry = buildBaseline();
+  const runnerTemp = join(WORK, 'cold-start-runner');
+  let firstLine = '';
+  const ours = async () => {
+    const run = await runAction(
+      {
+        workspace: inputs.shallow,
+        runnerTemp,
+        inputs: {
+          prompt: 'cold start',
+          provider: 'local',
+          agent: 'custom',
+          'agent-command': 'true',
+          output: 'artifact',
+        },
+      },
+      { killAfterFirstLine: true },
+    );
+    firstLine = run.stdout.split('\n')[0];
+    return run.firstLineMs;
+  };
+  const baseline = async () =>
+    (await measureChild(process.execPath, [baselineEntry], { env: GIT_ENV, killAfterFirstLine: true }))
+      .firstLineMs;
+  // One untimed run each warms the page cache, as a runner that just downloaded the action has it.
+  await ours();
+  await baseline();
+  const result = await interleave(runs, ours, baseline);
+  const ratio = result.ours / result.baseline;
+  return [
+    {
+      id: 'cold-start',
+      label: 'Cold start to first log line (local path)',
+      ours: {
+        ms: result.ours,
+        firstLine: firstLine.slice(0, 120),
+        distBytes: directoryBytes(join(ROOT, 'dist')),
+        indexJsBytes: statSync(join(ROOT, 'dist', 'index.js')).size,
+      },
+      baseline: {
+        name: 'ncc bundle importing only @actions/core',
+        ms: result.baseline,
+        indexJsBytes: statSync(baselineEntry).size,
+      },
+      ratio,
+      ratioText: `${ratio.toFixed(2)}× baseline`,
+      target: '≤ 1.3× baseline',
+      pass: ratio <= 1.3,
+      samples: result.samples,
+    },
+  ];
+}
