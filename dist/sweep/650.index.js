@@ -136,7 +136,6 @@ var trigger = __webpack_require__(94372);
  */
 const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
 /** Zero-width and invisible formatting characters, bidi controls, BOM (lone combining marks included on purpose). */
-// Built from a string: a literal class mixing base and combining characters trips the linter.
 const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/g;
 /** Variation selectors (basic and supplementary). */
 const VARIATION_SELECTORS = /[\ufe00-\ufe0f]|\udb40[\udd00-\uddef]/g;
