@@ -29,6 +29,16 @@ export async function deliverPullRequest(input: DeliverInput): Promise<PullReque
       'Pass github-token (the default is the job token) or use output: artifact.',
     );
   }
+  // PR text is public: the parts the action did not write itself are scanned before anything is pushed
+  // (commit messages and the diff were scanned by the policy).
+  const title = settings.pr.title || task.title;
+  const leaked = input.secrets.scan([title, task.prompt, input.agentSummary ?? ''].join('\n'));
+  if (leaked.length > 0) {
+    throw new ActionError(
+      'secret-detected',
+      `The pull request text contains a secret (${leaked[0]!.kind}); nothing was pushed or uploaded.`,
+    );
+  }
   const [owner, repo] = context.repository.split('/') as [string, string];
   const octokit = await createGitHubClient(settings.githubToken, context.apiUrl, logger);
   const base = await resolveBaseBranch(input, octokit, owner, repo);
@@ -86,7 +96,7 @@ export async function deliverPullRequest(input: DeliverInput): Promise<PullReque
       repo,
       branch: pushed.branch,
       base,
-      title: settings.pr.title || task.title,
+      title,
       body,
       draft: settings.pr.draft,
       labels: settings.pr.labels,

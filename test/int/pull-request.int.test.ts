@@ -276,6 +276,16 @@ describe('output: pull-request', () => {
     expect(run.stdout).toContain('secondary rate limit');
   });
 
+  it('a secret in the PR text (here the prompt) blocks the push and the PR', async () => {
+    const s = await setup();
+    const run = await s.run('echo x >> README.md && git commit -qam x', {
+      inputs: { prompt: `Deploy with ghp_${'Z'.repeat(36)} please` },
+    });
+    expect(run.outputs).toMatchObject({ outcome: 'refused', reason: 'secret-detected' });
+    expect(remoteBranches()).toEqual(['main']);
+    expect(github!.calls.some((c) => c.method === 'POST')).toBe(false);
+  });
+
   it('output: both opens the PR and keeps the artifact', async () => {
     const s = await setup();
     const run = await s.run('echo x >> README.md && git commit -qam x', { inputs: { output: 'both' } });
