@@ -130,6 +130,32 @@ describe('the built action on the local provider', () => {
     }
   });
 
+  it('keeps redacting agent output with ACTIONS_STEP_DEBUG on', async () => {
+    repo = makeRepo();
+    const run = await runBuiltAction({
+      workspace: repo.checkout,
+      runnerTemp: tempDir('sa-runner-'),
+      inputs: {
+        prompt: 'x',
+        provider: 'local',
+        agent: 'custom',
+        'agent-command':
+          'echo "key=$ANTHROPIC_API_KEY"; printf "%s" "$ANTHROPIC_API_KEY" | base64; echo "pat=ghp_abcdefghijklmnopqrstuvwxyz0123456789"',
+        output: 'artifact',
+        'agent-env': `ANTHROPIC_API_KEY=${AGENT_KEY}`,
+      },
+      env: { ACTIONS_STEP_DEBUG: 'true', RUNNER_DEBUG: '1' },
+    });
+    const logged = run.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n');
+    expect(logged).toContain('[agent] key=***');
+    expect(logged).not.toContain(AGENT_KEY);
+    expect(logged).not.toContain(Buffer.from(AGENT_KEY).toString('base64').slice(4, 30));
+    expect(logged).not.toContain('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
+  });
+
   it('exits 0 with outcome no-changes when the agent changes nothing', async () => {
     repo = makeRepo();
     const runnerTemp = tempDir('sa-runner-');

@@ -148,7 +148,10 @@ describe('patch policy on the applied result', () => {
   it('property: the reported paths cover git --name-only, and the policy never throws', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.uniqueArray(fc.stringMatching(/^[a-z]{1,6}(\/[a-z]{1,6}){0,2}$/), { minLength: 1, maxLength: 6 }),
+        fc
+          .uniqueArray(fc.stringMatching(/^[a-z]{1,6}(\/[a-z]{1,6}){0,2}$/), { minLength: 1, maxLength: 6 })
+          // A name that is also another name's directory cannot exist in one tree.
+          .filter((names) => !names.some((a) => names.some((b) => b.startsWith(`${a}/`)))),
         fc.constantFrom('add', 'modify', 'delete'),
         async (names, action) => {
           const files = Object.fromEntries(names.map((n) => [`keep/${n}`, 'base\n']));
@@ -181,6 +184,7 @@ describe('blocked classes end to end (built action)', () => {
       'protected-path',
     ],
     ['protected path, policy fallback', 'echo x > CLAUDE.md', {}, 'artifact', 'protected-path'],
+    ['a symlink to /etc/passwd', 'ln -s /etc/passwd passwd', {}, 'refused', 'policy-violation'],
     [
       'a gitlink',
       'mkdir -p vendor/lib && git -C vendor/lib init -q && git -C vendor/lib -c user.name=a -c user.email=a@example.com commit -q --allow-empty -m x && git add vendor/lib && git commit -qm sub',
