@@ -32,6 +32,7 @@ import type { Logger } from './shared/log.js';
 import type { SecretRegistry } from './shared/secrets.js';
 import { createSnapshot } from './snapshot/index.js';
 import { resolveTask } from './trigger/index.js';
+import { startTracking, type Tracker } from './trigger/tracking.js';
 
 /** What the pipeline needs from whoever runs it (the action, the CLI, a test). */
 export interface Host {
@@ -56,6 +57,13 @@ export interface PipelineInput {
  * It never throws: every failure becomes a `failed` (or `refused`) result that keeps what was captured.
  */
 export async function runPipeline(input: PipelineInput): Promise<RunResult> {
+  const progress: { tracker?: Tracker } = {};
+  const result = await runStages(input, progress);
+  await progress.tracker?.finish(result);
+  return result;
+}
+
+async function runStages(input: PipelineInput, progress: { tracker?: Tracker }): Promise<RunResult> {
   const { settings, context, host } = input;
   const { logger } = host;
   const timings = new Timings();
@@ -75,13 +83,20 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
     assertAgentReady(settings);
     assertCanDeliver(settings);
     await assertGitVersion();
-    const task = await resolveTask(settings, context, input.repoDir);
+    const task = await resolveTask(settings, context, input.repoDir, logger);
+    progress.tracker = await startTracking(settings, context, task, logger);
 
     const snapshot = await timings.measure('snapshot', () =>
       logger.group('Snapshot', () =>
         createSnapshot({
           repoDir: input.repoDir,
           includeUncommitted: settings.includeUncommitted,
+          commit: task.headSha,
+          fetchFrom: {
+            serverUrl: context.serverUrl,
+            repository: context.repository,
+            token: settings.githubToken,
+          },
           workDir: join(work, 'snapshot'),
           secrets: host.secrets,
           logger,
@@ -140,7 +155,12 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
     const failure = toActionError(error);
     return {
       ...facts,
-      outcome: REFUSAL_REASONS.has(failure.reason) ? 'refused' : 'failed',
+      outcome:
+        failure.reason === 'not-triggered'
+          ? 'no-changes'
+          : REFUSAL_REASONS.has(failure.reason)
+            ? 'refused'
+            : 'failed',
       reason: failure.reason,
       message: failure.describe(),
       timings: timings.entries,
@@ -150,7 +170,13 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
   }
 }
 
-const REFUSAL_REASONS = new Set(['not-authorized', 'protected-path', 'patch-too-large', 'policy-violation']);
+const REFUSAL_REASONS = new Set([
+  'not-authorized',
+  'fork-pr',
+  'protected-path',
+  'patch-too-large',
+  'policy-violation',
+]);
 
 /** boot → stage → run → capture, with teardown always attempted and never masking the primary error. */
 async function runInSandbox(

@@ -20,6 +20,8 @@ export type ReasonCode =
   | 'protected-path'
   | 'policy-violation'
   | 'not-authorized'
+  | 'not-triggered'
+  | 'fork-pr'
   | 'pr-creation-forbidden'
   | 'push-rejected'
   | 'artifact-upload-failed'

@@ -66,7 +66,10 @@ describe('re-runs', () => {
     const settings = parseSettings(read, context(attempt2));
     const spec = buildSandboxSpec(settings, context(attempt2), 60_000);
     expect(spec.name).toBe(sandboxName(attempt2));
-    expect(spec.labels).toEqual({ ...sandboxLabels(attempt2), 'sandbox-agent-created-at': expect.any(String) });
+    expect(spec.labels).toEqual({
+      ...sandboxLabels(attempt2),
+      'sandbox-agent-created-at': expect.any(String),
+    });
     expect(spec.identity).toEqual(attempt2);
   });
 });

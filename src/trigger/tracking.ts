@@ -1,0 +1,100 @@
+import { createGitHubClient, errorText, type GitHubClient } from '../deliver/github.js';
+import type { RunResult } from '../deliver/result.js';
+import { type RunContext, runUrl } from '../settings/context.js';
+import type { Settings } from '../settings/index.js';
+import type { Logger } from '../shared/log.js';
+import type { Task } from './index.js';
+
+export interface Tracker {
+  finish(result: RunResult): Promise<void>;
+}
+
+const NO_TRACKING: Tracker = { finish: async () => {} };
+
+export function trackingMarker(runId: string): string {
+  return `<!-- sandbox-agent:tracking run=${runId} -->`;
+}
+
+/**
+ * One tracking comment per run on the issue or PR, updated in place (started → result). A re-run
+ * (same run id, next attempt) finds the comment by its marker and updates it. Best effort: a failure
+ * here is a warning, never the outcome.
+ */
+export async function startTracking(
+  settings: Settings,
+  context: RunContext,
+  task: Task,
+  logger: Logger,
+): Promise<Tracker> {
+  if (!task.comment || !task.number || !settings.githubToken) return NO_TRACKING;
+  const [owner, repo] = context.repository.split('/') as [string, string];
+  const number = task.number;
+  const marker = trackingMarker(context.runId);
+  let octokit: GitHubClient;
+  let id: number | undefined;
+  try {
+    octokit = await createGitHubClient(settings.githubToken, context.apiUrl, logger);
+  } catch (error) {
+    logger.warning(`Could not load the GitHub client for the tracking comment: ${errorText(error)}`);
+    return NO_TRACKING;
+  }
+  const write = async (text: string): Promise<void> => {
+    const body = `${marker}\n${text}`;
+    try {
+      if (id === undefined) id = await findExisting(octokit, owner, repo, number, marker);
+      if (id !== undefined) {
+        await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body });
+      } else {
+        const { data } = await octokit.rest.issues.createComment({
+          owner,
+          repo,
+          issue_number: number,
+          body,
+          request: { retries: 0 },
+        });
+        id = data.id;
+      }
+    } catch (error) {
+      logger.warning(`Could not update the tracking comment: ${errorText(error)}`);
+    }
+  };
+  const link = `[run ${context.runId}](${runUrl(context)})`;
+  const attempt = context.runAttempt !== '1' ? ` (attempt ${context.runAttempt})` : '';
+  await write(`⏳ Working on it${attempt}: ${link}.`);
+  return {
+    finish: (result) => write(renderResult(result, settings, link)),
+  };
+}
+
+async function findExisting(
+  octokit: GitHubClient,
+  owner: string,
+  repo: string,
+  number: number,
+  marker: string,
+): Promise<number | undefined> {
+  const { data } = await octokit.rest.issues.listComments({
+    owner,
+    repo,
+    issue_number: number,
+    per_page: 100,
+  });
+  return data.find((c) => (c.body ?? '').startsWith(marker))?.id;
+}
+
+/** The final text: PR link, artifact name, or the failure reason. Our own words, no agent text. */
+export function renderResult(result: RunResult, settings: Settings, link: string): string {
+  switch (result.outcome) {
+    case 'pr-opened':
+    case 'pr-updated':
+      return `✅ ${result.outcome === 'pr-opened' ? 'Opened' : 'Updated'} ${result.prUrl ?? `#${result.prNumber}`} (${result.commits ?? 0} commit(s)). ${link}`;
+    case 'branch-pushed':
+      return `✅ Pushed branch \`${result.branch}\`; GitHub did not allow opening the pull request. ${link}`;
+    case 'artifact':
+      return `📦 The patch is in the artifact \`${result.artifactName ?? settings.artifactName}\`${result.reason ? ` (reason: \`${result.reason}\`)` : ''}. ${link}`;
+    case 'no-changes':
+      return `ℹ️ The agent made no changes. ${link}`;
+    default:
+      return `❌ ${result.outcome === 'refused' ? 'Refused' : 'Failed'}: \`${result.reason || 'unknown'}\`. See ${link}.`;
+  }
+}
