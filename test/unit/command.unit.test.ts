@@ -35,8 +35,28 @@ describe('parseCommand', () => {
   });
 });
 
-const STRIPPED =
-  /<!--|[\u200B-\u200D\u2060\uFEFF\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFE00-\uFE0F]|[\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}]/u;
+/** True when text holds a class the sanitizer strips (checked by code point, not a character class). */
+function hasStripped(text: string): boolean {
+  if (text.includes('<!--')) return true;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (
+      (cp >= 0x200b && cp <= 0x200d) ||
+      cp === 0x2060 ||
+      cp === 0xfeff ||
+      cp === 0x061c ||
+      cp === 0x200e ||
+      cp === 0x200f ||
+      (cp >= 0x202a && cp <= 0x202e) ||
+      (cp >= 0x2066 && cp <= 0x2069) ||
+      (cp >= 0xfe00 && cp <= 0xfe0f) ||
+      (cp >= 0xe0000 && cp <= 0xe007f) ||
+      (cp >= 0xe0100 && cp <= 0xe01ef)
+    )
+      return true;
+  }
+  return false;
+}
 
 describe('sanitizeUntrusted', () => {
   it('strips comments, invisible characters and hidden attributes, keeps visible text', () => {
@@ -75,7 +95,7 @@ describe('sanitizeUntrusted', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(pieces, fc.string({ unit: 'binary' })), { maxLength: 40 }), (parts) => {
         const out = sanitizeUntrusted(parts.join(''));
-        expect(out).not.toMatch(STRIPPED);
+        expect(hasStripped(out)).toBe(false);
       }),
       { numRuns: 500 },
     );
