@@ -32,7 +32,8 @@ import { assertGitVersion, BOT_IDENTITY } from './shared/git.js';
 import type { Logger } from './shared/log.js';
 import type { SecretRegistry } from './shared/secrets.js';
 import { createSnapshot } from './snapshot/index.js';
-import { resolveTask, type Task } from './trigger/index.js';
+import { resolveTask } from './trigger/index.js';
+import { startTracking, type Tracker } from './trigger/tracking.js';
 
 /** What the pipeline needs from whoever runs it (the action, the CLI, a test). */
 export interface Host {
@@ -57,14 +58,13 @@ export interface PipelineInput {
  * It never throws: every failure becomes a `failed` (or `refused`) result that keeps what was captured.
  */
 export async function runPipeline(input: PipelineInput): Promise<RunResult> {
-  const seen: { task?: Task } = {};
-  const result = await runStages(input, seen);
-  // Comment triggers: the tracking comment ends with the result, whatever it is.
-  await seen.task?.tracker?.finish(result);
+  const progress: { tracker?: Tracker } = {};
+  const result = await runStages(input, progress);
+  await progress.tracker?.finish(result);
   return result;
 }
 
-async function runStages(input: PipelineInput, seen: { task?: Task }): Promise<RunResult> {
+async function runStages(input: PipelineInput, progress: { tracker?: Tracker }): Promise<RunResult> {
   const { settings, context, host } = input;
   const { logger } = host;
   const timings = new Timings();
@@ -85,13 +85,19 @@ async function runStages(input: PipelineInput, seen: { task?: Task }): Promise<R
     assertCanDeliver(settings);
     await assertGitVersion();
     const task = await resolveTask(settings, context, input.repoDir, logger);
-    seen.task = task;
+    progress.tracker = await startTracking(settings, context, task, logger);
 
     const snapshot = await timings.measure('snapshot', () =>
       logger.group('Snapshot', () =>
         createSnapshot({
           repoDir: input.repoDir,
           includeUncommitted: settings.includeUncommitted,
+          commit: task.headSha,
+          fetchFrom: {
+            serverUrl: context.serverUrl,
+            repository: context.repository,
+            token: settings.githubToken,
+          },
           workDir: join(work, 'snapshot'),
           secrets: host.secrets,
           logger,
@@ -99,13 +105,6 @@ async function runStages(input: PipelineInput, seen: { task?: Task }): Promise<R
       ),
     );
     facts.baseSha = snapshot.baseSha;
-    if (task.headSha && snapshot.baseSha !== task.headSha) {
-      throw new ActionError(
-        'invalid-input',
-        `The checkout is at ${snapshot.baseSha.slice(0, 12)}, not at the pull request's head ${task.headSha.slice(0, 12)}.`,
-        `Check out the pull request head first (actions/checkout with ref: refs/pull/${task.number}/head).`,
-      );
-    }
 
     const capture = await runInSandbox(input, plan, snapshot, task, work, timings, facts);
     facts.patchPath = capture.mboxPath;
@@ -183,7 +182,12 @@ async function runStages(input: PipelineInput, seen: { task?: Task }): Promise<R
     const failure = toActionError(error);
     return {
       ...facts,
-      outcome: REFUSAL_REASONS.has(failure.reason) ? 'refused' : 'failed',
+      outcome:
+        failure.reason === 'not-triggered'
+          ? 'no-changes'
+          : REFUSAL_REASONS.has(failure.reason)
+            ? 'refused'
+            : 'failed',
       reason: failure.reason,
       message: failure.describe(),
       timings: timings.entries,

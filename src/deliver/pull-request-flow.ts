@@ -45,7 +45,9 @@ export async function deliverPullRequest(input: DeliverInput): Promise<PullReque
 
   const coAuthor = githubUserIdentity(task.requestedBy ?? '', context.actorId);
   await rewriteAuthors({ git: verified.git, baseSha: verified.baseSha, identity: BOT_IDENTITY, coAuthor });
-  const generated = generatedBranch(settings.branchPrefix, task, context.runId);
+  const earlier =
+    task.trigger === 'schedule' ? await findScheduledPull(input, octokit, owner, repo) : undefined;
+  const generated = earlier ?? generatedBranch(settings.branchPrefix, task, context.runId);
   if (!(await verified.git.tryRun(['check-ref-format', '--branch', generated]))) {
     throw new ActionError('invalid-input', `branch-prefix makes an invalid branch name: ${generated}`);
   }
@@ -122,15 +124,51 @@ export function generatedBranch(
   return `${prefix}${task.trigger}-${task.number ?? 'run'}-${runId}`;
 }
 
-/** `base-branch`, else the branch the workflow runs on, else the repository's default branch. */
+/**
+ * SPEC §7 schedule dedupe: the head branch of an open PR from an earlier scheduled run (same repo,
+ * branch `<prefix>schedule-…`, carrying every `pr-labels` label). Needs at least one label, so a
+ * user's own branch is never adopted by prefix alone.
+ */
+async function findScheduledPull(
+  input: DeliverInput,
+  octokit: Awaited<ReturnType<typeof createGitHubClient>>,
+  owner: string,
+  repo: string,
+): Promise<string | undefined> {
+  const labels = input.settings.pr.labels;
+  if (labels.length === 0) {
+    input.logger.info(
+      'Scheduled run without pr-labels: opening a new pull request (set pr-labels to reuse one).',
+    );
+    return undefined;
+  }
+  const prefix = `${input.settings.branchPrefix}schedule-`;
+  const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+    owner,
+    repo,
+    state: 'open',
+    per_page: 100,
+  });
+  const match = pulls.find(
+    (p) =>
+      p.head.ref.startsWith(prefix) &&
+      p.head.label === `${owner}:${p.head.ref}` &&
+      labels.every((name) => p.labels.some((l) => l.name === name)),
+  );
+  if (match)
+    input.logger.info(`Updating #${match.number} from an earlier scheduled run (${match.head.ref}).`);
+  return match?.head.ref;
+}
+
+/** The PR's head branch (same-repo PR comments), `base-branch`, the workflow's branch, or the default branch. */
 async function resolveBaseBranch(
   input: DeliverInput,
   octokit: Awaited<ReturnType<typeof createGitHubClient>>,
   owner: string,
   repo: string,
 ): Promise<string> {
-  if (input.settings.baseBranch) return input.settings.baseBranch;
   if (input.task.baseBranch) return input.task.baseBranch;
+  if (input.settings.baseBranch) return input.settings.baseBranch;
   const ref = input.context.refName;
   if (ref && !/^\d+\/merge$/.test(ref) && input.context.refType !== 'tag') return ref;
   const { data } = await octokit.rest.repos.get({ owner, repo });

@@ -48,6 +48,8 @@ export interface Settings {
   pr: { title: string; labels: string[]; draft: boolean; reviewers: string[] };
   triggerPhrase: string;
   allowedBots: string[];
+  /** `allow-fork-prs`: run on comments on fork PRs (off: outcome `refused`, reason `fork-pr`). */
+  allowForkPrs: boolean;
   includeUncommitted: boolean;
   protectedPaths: string[];
   protectedPathsPolicy: ProtectedPathsPolicy;
@@ -144,6 +146,7 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
     },
     triggerPhrase: input('trigger-phrase') || '/agent',
     allowedBots: list(read('allowed-bots')),
+    allowForkPrs: boolean('allow-fork-prs'),
     includeUncommitted: boolean('include-uncommitted'),
     protectedPaths: [...DEFAULT_PROTECTED_PATHS, ...lines(read('protected-paths'))],
     protectedPathsPolicy: oneOf('protected-paths-policy', PROTECTED_POLICIES, 'fallback'),

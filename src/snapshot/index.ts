@@ -4,11 +4,16 @@ import { ActionError } from '../shared/errors.js';
 import { BOT_IDENTITY, type Git, hostGit } from '../shared/git.js';
 import type { Logger } from '../shared/log.js';
 import type { SecretRegistry } from '../shared/secrets.js';
+import { ensureCommit } from './fetch-commit.js';
 
 export interface SnapshotInput {
   /** Any directory inside the checkout. */
   repoDir: string;
   includeUncommitted: boolean;
+  /** Snapshot this commit instead of HEAD (a PR head SHA); fetched into the object store if missing. */
+  commit?: string;
+  /** Where to fetch `commit` from when the checkout lacks it (token via env-only config, never argv). */
+  fetchFrom?: { serverUrl: string; repository: string; token: string };
   /** A private directory for the bundle and the snapshot's object store. */
   workDir: string;
   secrets: SecretRegistry;
@@ -59,11 +64,10 @@ export async function createSnapshot(input: SnapshotInput): Promise<Snapshot> {
   }
   const repoDir = await probe.run(['rev-parse', '--show-toplevel']);
   const git = hostGit(repoDir);
-  const head = await git.exec(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
-  if (head.exitCode !== 0) {
-    throw new ActionError('invalid-input', `The checkout at ${repoDir} has no commit at HEAD.`);
-  }
-  const baseSha = head.stdout.trim();
+  const baseSha = input.commit
+    ? await ensureCommit(git, input.commit, input.fetchFrom)
+    : await resolveHead(git, repoDir);
+  const includeUncommitted = input.includeUncommitted && !input.commit;
   const objectsDir = resolve(repoDir, await git.run(['rev-parse', '--git-path', 'objects']));
   const shallowCheckout = (await git.run(['rev-parse', '--is-shallow-repository'])) === 'true';
 
@@ -76,7 +80,7 @@ export async function createSnapshot(input: SnapshotInput): Promise<Snapshot> {
   await writeFile(join(gitDir, 'shallow'), `${baseSha}\n`);
   const snapshotGit = git.with({ env: { GIT_DIR: gitDir } });
 
-  const snapshotSha = input.includeUncommitted
+  const snapshotSha = includeUncommitted
     ? await commitUncommitted(git, repoDir, gitDir, objectsDir, input.workDir, baseSha)
     : null;
   const shippedSha = snapshotSha ?? baseSha;
@@ -106,6 +110,14 @@ export async function createSnapshot(input: SnapshotInput): Promise<Snapshot> {
     shallowCheckout,
     durationMs,
   };
+}
+
+async function resolveHead(git: Git, repoDir: string): Promise<string> {
+  const head = await git.exec(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+  if (head.exitCode !== 0) {
+    throw new ActionError('invalid-input', `The checkout at ${repoDir} has no commit at HEAD.`);
+  }
+  return head.stdout.trim();
 }
 
 /**

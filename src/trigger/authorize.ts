@@ -1,58 +1,62 @@
-import type { GitHubClient } from '../deliver/github.js';
-import { errorText, httpStatus } from '../deliver/github.js';
+import { errorText, type GitHubClient, httpStatus } from '../deliver/github.js';
+import { isBot } from './command.js';
 
-export interface AuthorizationInput {
+export interface AuthorizeInput {
   octokit: GitHubClient;
   owner: string;
   repo: string;
-  /** `comment.user.login` and `comment.user.type`. */
+  /** The comment's author. */
   author: { login: string; type?: string };
-  /** `sender.login`: must equal the author (no confused deputy). */
+  /** `sender.login` of the event. */
   sender: string;
   allowedBots: string[];
 }
 
-export type Authorization = { allowed: true; permission: string } | { allowed: false; why: string };
+export type Authorization = { allowed: true; role: string } | { allowed: false; why: string };
+
+const WRITE_ROLES = new Set(['admin', 'maintain', 'write']);
 
 /**
- * Whether the comment's author may run the agent (SPEC §7): the permission API decides (admin, maintain,
- * write, or a custom role with push); `author_association` is never trusted; bots only when listed;
- * "not a user" (404) and every other error deny.
+ * SPEC §7: the comment author must be the sender and hold admin, maintain or write (or a custom role
+ * with push) per the permission API. `author_association` is never consulted; every API error denies.
+ * Bots are denied unless listed in `allowed-bots` (Apps have no collaborator permission to check).
  */
-export async function authorize(input: AuthorizationInput): Promise<Authorization> {
-  const { login, type } = input.author;
+export async function authorize(input: AuthorizeInput): Promise<Authorization> {
+  const login = input.author.login;
   if (!login || login !== input.sender) {
-    return {
-      allowed: false,
-      why: `the comment author (${login || 'unknown'}) is not the sender (${input.sender || 'unknown'})`,
-    };
+    return { allowed: false, why: `the comment author (${login || 'unknown'}) is not the event sender` };
   }
-  const isBot = type === 'Bot' || login.endsWith('[bot]');
-  if (
-    isBot &&
-    !input.allowedBots.includes(login) &&
-    !input.allowedBots.includes(login.replace(/\[bot\]$/, ''))
-  ) {
-    return { allowed: false, why: `${login} is a bot that is not in allowed-bots` };
+  if (isBot(input.author)) {
+    const name = login.replace(/\[bot\]$/, '');
+    const listed = input.allowedBots.some((bot) => bot === login || bot.replace(/\[bot\]$/, '') === name);
+    return listed
+      ? { allowed: true, role: 'allowed-bot' }
+      : { allowed: false, why: `${login} is a bot that is not listed in allowed-bots` };
   }
   try {
     const { data } = await input.octokit.rest.repos.getCollaboratorPermissionLevel({
       owner: input.owner,
       repo: input.repo,
       username: login,
+      // Any error denies; the user can comment again (a retried 5xx would hold the job for seconds).
+      request: { retries: 0 },
     });
-    const user = data.user as { permissions?: Record<string, boolean> } | null;
     const role = (data as { role_name?: string }).role_name ?? '';
-    const p = user?.permissions ?? {};
-    const allowed = p['admin'] || p['maintain'] || p['push'] || ['admin', 'maintain', 'write'].includes(role);
-    return allowed
-      ? { allowed: true, permission: role || data.permission }
-      : { allowed: false, why: `${login} has ${role || data.permission} access; write access is required` };
+    const perms = (data.user as { permissions?: Record<string, boolean> } | null)?.permissions ?? {};
+    if (
+      WRITE_ROLES.has(role) ||
+      perms['push'] === true ||
+      perms['maintain'] === true ||
+      perms['admin'] === true
+    ) {
+      return { allowed: true, role: role || 'push' };
+    }
+    return { allowed: false, why: `${login} has the ${role || 'no'} role; write access is required` };
   } catch (error) {
     const status = httpStatus(error);
     return {
       allowed: false,
-      why: `the permission check for ${login} failed (${status ?? 'network'}: ${errorText(error).slice(0, 120)})`,
+      why: `the permission check for ${login} failed (${status ?? 'network error'}: ${errorText(error).slice(0, 120)})`,
     };
   }
 }

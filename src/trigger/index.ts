@@ -4,7 +4,7 @@ import type { RunContext } from '../settings/context.js';
 import type { Settings } from '../settings/index.js';
 import { ActionError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
-import type { Tracker } from './tracking.js';
+import { resolveCommentTask } from './comment.js';
 
 /** What started this run, in the form the branch name uses (`<prefix><trigger>-<number|run>-<run_id>`). */
 export type TriggerKind = 'dispatch' | 'push' | 'schedule' | 'issue' | 'pr' | 'manual';
@@ -19,27 +19,32 @@ export interface Task {
   title: string;
   /** GitHub login of the user the work is attributed to (Co-authored-by), when known. */
   requestedBy?: string;
-  /** PR comments: the PR head commit resolved once; the snapshot must be exactly this commit. */
+  /** PR comments: the PR head commit, resolved once; the snapshot is taken from exactly this commit. */
   headSha?: string;
-  /** PR comments: the new PR targets the PR's head branch. */
+  /** Same-repo PR comments: the PR's head branch, which the new PR targets. */
   baseBranch?: string;
-  /** The tracking comment of a comment-triggered run. */
-  tracker?: Tracker;
+  /** Comment triggers: the triggering comment (for the reaction and the tracking comment). */
+  comment?: { id: number; review: boolean };
 }
 
 const COMMENT_EVENTS = new Set(['issue_comment', 'pull_request_review_comment']);
 
-/** SPEC §7: workflow_dispatch, push, schedule and anything else take the task from the inputs. */
+/**
+ * SPEC §7: workflow_dispatch, push, schedule and anything else take the task from the inputs; comment
+ * events take it from the authorized comment (`comment.ts`).
+ */
 export async function resolveTask(
   settings: Settings,
   context: RunContext,
   repoDir: string,
-  logger: Logger,
+  logger?: Logger,
 ): Promise<Task> {
   if (COMMENT_EVENTS.has(context.eventName)) {
-    // Loaded only for comment events, so the dispatch path never loads Octokit.
-    const { resolveCommentTask } = await import('./comment.js');
-    return resolveCommentTask(settings, context, logger);
+    const standing = settings.promptFile
+      ? await readPromptFile(settings.promptFile, repoDir)
+      : settings.prompt;
+    if (!logger) throw new ActionError('internal-error', 'Comment triggers need a logger.');
+    return resolveCommentTask(settings, context, standing, logger);
   }
   const prompt = settings.promptFile ? await readPromptFile(settings.promptFile, repoDir) : settings.prompt;
   if (!prompt.trim()) {

@@ -1,31 +1,54 @@
 /**
- * Untrusted text (issue/PR titles and bodies, other comments) enters the prompt only after this: hidden
- * content that a human reviewer would not see is removed, and the length is capped with a visible marker.
+ * Sanitizes untrusted text (issue/PR titles, bodies, comments) before it is quoted into the prompt:
+ * what a human reviewer cannot see must not reach the agent either (SPEC §7).
  */
-const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-/** Zero-width and invisible formatting characters, bidi controls, BOM (lone combining marks included on purpose). */
-const INVISIBLE =
-  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufeff\uffa0]/g;
-/** Variation selectors (basic and supplementary). */
-const VARIATION_SELECTORS = /[\ufe00-\ufe0f]|\udb40[\udd00-\uddef]/g;
-/** Unicode tag characters U+E0000–E007F (as surrogate pairs). */
-const TAG_CHARACTERS = /\udb40[\udc00-\udc7f]/g;
-/** Other control characters except tab and newline. */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-/** Attributes that hide or smuggle text in HTML: hidden, style, aria-*, data-*, title, alt. */
-const HIDDEN_ATTRIBUTES =
-  /\s(?:hidden|style|aria-[\w-]+|data-[\w-]+|title|alt)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?/gi;
 
-export function sanitizeUntrusted(text: string, maxChars: number): string {
-  let clean = text
-    .replace(HTML_COMMENT, '')
-    .replace(TAG_CHARACTERS, '')
-    .replace(VARIATION_SELECTORS, '')
-    .replace(INVISIBLE, '')
-    .replace(CONTROL, '')
-    .replace(/<[a-z][^>]*>/gi, (tag) => tag.replace(HIDDEN_ATTRIBUTES, ''));
-  if (clean.length > maxChars) {
-    clean = `${clean.slice(0, maxChars)}\n[… truncated: ${clean.length - maxChars} more characters not shown]`;
+/** Zero-width and invisible formatting characters (incl. soft hyphen, word joiner, BOM). */
+const ZERO_WIDTH =
+  /\u034F|[\u00AD\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200D\u2060-\u2064\u3164\uFEFF\uFFA0]/g;
+/** Bidirectional controls (embedding, override, isolates, marks). */
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+/** Unicode tag characters U+E0000–U+E007F (invisible ASCII smuggling). */
+const TAGS = /[\u{E0000}-\u{E007F}]/gu;
+/** Variation selectors VS1–16 and VS17–256. */
+const VARIATION = /[\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/gu;
+/** C0/C1 controls other than tab and newline. */
+const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+/** HTML comments, including one left open to the end of the text. */
+const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
+/** An HTML tag with attributes: keep the tag name, drop every attribute (alt, title, hidden, style, data-*). */
+const TAG_ATTRIBUTES = /<(\/?[A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?(\/?)>/g;
+/** Markdown image alt text and link titles are invisible in the rendered page. */
+const IMAGE_ALT = /!\[[^\]]*\]\(/g;
+const LINK_TITLE = /(\]\([^()\s]*)\s+(?:"[^"]*"|'[^']*'|\([^()]*\))\)/g;
+
+export const INVISIBLE_CLASSES = { ZERO_WIDTH, BIDI, TAGS, VARIATION, CONTROLS } as const;
+
+export function sanitizeUntrusted(text: string): string {
+  let out = text.replace(/\r\n?/g, '\n');
+  // Removing one class can join others into a new match (`<!<!---->--`), so repeat until stable.
+  for (let i = 0; i < 10; i++) {
+    const before = out;
+    out = out
+      .replace(ZERO_WIDTH, '')
+      .replace(BIDI, '')
+      .replace(TAGS, '')
+      .replace(VARIATION, '')
+      .replace(CONTROLS, '')
+      .replace(HTML_COMMENT, '')
+      .replace(TAG_ATTRIBUTES, '<$1$2>')
+      .replace(IMAGE_ALT, '![](')
+      .replace(LINK_TITLE, '$1)');
+    if (out === before) break;
   }
-  return clean;
+  return out.replace(/<!--/g, '');
+}
+
+/** Caps text at `max` characters (never splitting a surrogate pair) with a visible marker. */
+export function capText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = max;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--;
+  return `${text.slice(0, cut)}\n… [truncated: ${text.length - cut} more characters]`;
 }

@@ -1,63 +1,100 @@
-import type { GitHubClient } from '../deliver/github.js';
-import { errorText } from '../deliver/github.js';
+import { createGitHubClient, errorText, type GitHubClient } from '../deliver/github.js';
 import type { RunResult } from '../deliver/result.js';
+import { type RunContext, runUrl } from '../settings/context.js';
+import type { Settings } from '../settings/index.js';
 import type { Logger } from '../shared/log.js';
+import type { Task } from './index.js';
+
+export interface Tracker {
+  finish(result: RunResult): Promise<void>;
+}
+
+const NO_TRACKING: Tracker = { finish: async () => {} };
+
+export function trackingMarker(runId: string): string {
+  return `<!-- sandbox-agent:tracking run=${runId} -->`;
+}
 
 /**
- * One tracking comment per run, found by a hidden marker and updated in place (re-runs of the same run
- * update the same comment). Failures to post are warnings: progress reporting never fails a run.
+ * One tracking comment per run on the issue or PR, updated in place (started → result). A re-run
+ * (same run id, next attempt) finds the comment by its marker and updates it. Best effort: a failure
+ * here is a warning, never the outcome.
  */
-export class Tracker {
-  private commentId?: number;
-
-  constructor(
-    private readonly octokit: GitHubClient,
-    private readonly target: { owner: string; repo: string; issue: number; runId: string; runLink: string },
-    private readonly logger: Logger,
-  ) {}
-
-  get marker(): string {
-    return `<!-- sandbox-agent:tracking run=${this.target.runId} -->`;
+export async function startTracking(
+  settings: Settings,
+  context: RunContext,
+  task: Task,
+  logger: Logger,
+): Promise<Tracker> {
+  if (!task.comment || !task.number || !settings.githubToken) return NO_TRACKING;
+  const [owner, repo] = context.repository.split('/') as [string, string];
+  const number = task.number;
+  const marker = trackingMarker(context.runId);
+  let octokit: GitHubClient;
+  let id: number | undefined;
+  try {
+    octokit = await createGitHubClient(settings.githubToken, context.apiUrl, logger);
+  } catch (error) {
+    logger.warning(`Could not load the GitHub client for the tracking comment: ${errorText(error)}`);
+    return NO_TRACKING;
   }
-
-  async update(text: string): Promise<void> {
-    const { owner, repo, issue } = this.target;
-    const body = `${this.marker}\n${text}\n\n[Run log](${this.target.runLink})`;
+  const write = async (text: string): Promise<void> => {
+    const body = `${marker}\n${text}`;
     try {
-      if (this.commentId === undefined) {
-        const existing = await this.octokit.paginate(this.octokit.rest.issues.listComments, {
-          owner,
-          repo,
-          issue_number: issue,
-          per_page: 100,
-        });
-        this.commentId = existing.find((c) => c.body?.includes(this.marker))?.id;
-      }
-      if (this.commentId === undefined) {
-        const { data } = await this.octokit.rest.issues.createComment({
-          owner,
-          repo,
-          issue_number: issue,
-          body,
-        });
-        this.commentId = data.id;
+      if (id === undefined) id = await findExisting(octokit, owner, repo, number, marker);
+      if (id !== undefined) {
+        await octokit.rest.issues.updateComment({ owner, repo, comment_id: id, body });
       } else {
-        await this.octokit.rest.issues.updateComment({ owner, repo, comment_id: this.commentId, body });
+        const { data } = await octokit.rest.issues.createComment({
+          owner,
+          repo,
+          issue_number: number,
+          body,
+          request: { retries: 0 },
+        });
+        id = data.id;
       }
     } catch (error) {
-      this.logger.warning(`Could not update the tracking comment: ${errorText(error)}`);
+      logger.warning(`Could not update the tracking comment: ${errorText(error)}`);
     }
-  }
+  };
+  const link = `[run ${context.runId}](${runUrl(context)})`;
+  const attempt = context.runAttempt !== '1' ? ` (attempt ${context.runAttempt})` : '';
+  await write(`⏳ Working on it${attempt}: ${link}.`);
+  return {
+    finish: (result) => write(renderResult(result, settings, link)),
+  };
+}
 
-  async finish(result: RunResult): Promise<void> {
-    const link = result.prUrl
-      ? ` ${result.prUrl}`
-      : result.artifactName
-        ? ` (artifact \`${result.artifactName}\`)`
-        : '';
-    const reason = result.reason ? ` — \`${result.reason}\`` : '';
-    await this.update(
-      `**sandbox-agent: ${result.outcome}**${reason}${link}\n\n${result.message.replace(/[<>]/g, '')}`,
-    );
+async function findExisting(
+  octokit: GitHubClient,
+  owner: string,
+  repo: string,
+  number: number,
+  marker: string,
+): Promise<number | undefined> {
+  const { data } = await octokit.rest.issues.listComments({
+    owner,
+    repo,
+    issue_number: number,
+    per_page: 100,
+  });
+  return data.find((c) => (c.body ?? '').startsWith(marker))?.id;
+}
+
+/** The final text: PR link, artifact name, or the failure reason. Our own words, no agent text. */
+export function renderResult(result: RunResult, settings: Settings, link: string): string {
+  switch (result.outcome) {
+    case 'pr-opened':
+    case 'pr-updated':
+      return `✅ ${result.outcome === 'pr-opened' ? 'Opened' : 'Updated'} ${result.prUrl ?? `#${result.prNumber}`} (${result.commits ?? 0} commit(s)). ${link}`;
+    case 'branch-pushed':
+      return `✅ Pushed branch \`${result.branch}\`; GitHub did not allow opening the pull request. ${link}`;
+    case 'artifact':
+      return `📦 The patch is in the artifact \`${result.artifactName ?? settings.artifactName}\`${result.reason ? ` (reason: \`${result.reason}\`)` : ''}. ${link}`;
+    case 'no-changes':
+      return `ℹ️ The agent made no changes. ${link}`;
+    default:
+      return `❌ ${result.outcome === 'refused' ? 'Refused' : 'Failed'}: \`${result.reason || 'unknown'}\`. See ${link}.`;
   }
 }

@@ -31,8 +31,8 @@ export interface FakePull {
   title: string;
   body: string;
   draft: boolean;
-  head: { ref: string; label: string };
-  base: { ref: string };
+  head: { ref: string; label: string; sha?: string; repo?: { full_name: string } | null };
+  base: { ref: string; repo?: { full_name: string } };
   html_url: string;
   labels: Array<{ name: string }>;
   requested_reviewers: Array<{ login: string }>;
@@ -232,6 +232,14 @@ export async function startFakeGitHub(
         if (!comment) return { status: 404, body: { message: 'Not Found' } };
         comment.body = String(r.body['body'] ?? comment.body);
         return { status: 200, body: comment };
+      },
+    ],
+    [
+      'POST',
+      /^\/repos\/([^/]+)\/([^/]+)\/pulls\/comments\/(\d+)\/reactions$/,
+      (m, r) => {
+        state.reactions.push({ subject: `review-comment:${m[3]}`, content: String(r.body['content']) });
+        return { status: 201, body: { id: state.reactions.length, content: r.body['content'] } };
       },
     ],
     [
