@@ -261,6 +261,53 @@ describe('PR comment triggers', () => {
   });
 });
 
+describe('opt-ins and failures', () => {
+  it('allow-fork-prs: true runs on a fork PR head and targets the base branch', async () => {
+    const s = await setup();
+    github!.permissions.set('octocat', WRITE);
+    const work = tempDir('sa-fork-');
+    git(work, ['clone', '-q', server!.repoPath('octo/demo'), '.']);
+    writeFileSync(join(work, 'fork.txt'), 'fork work\n');
+    git(work, ['add', 'fork.txt']);
+    git(work, ['commit', '-qm', 'Fork work']);
+    // GitHub exposes a fork PR's head as refs/pull/<n>/head in the base repository.
+    git(work, ['push', '-q', 'origin', 'HEAD:refs/pull/7/head']);
+    const headSha = git(work, ['rev-parse', 'HEAD']);
+    github!.pulls.push({
+      number: 7,
+      state: 'open',
+      title: 'Fork',
+      body: '',
+      draft: false,
+      head: { ref: 'main', label: 'mallory:main', sha: headSha, repo: { full_name: 'mallory/demo' } },
+      base: { ref: 'main', repo: { full_name: 'octo/demo' } },
+      html_url: '',
+      labels: [],
+      requested_reviewers: [],
+      user: { login: 'mallory' },
+    });
+    const run = await s.run(
+      issueComment('/agent go', { issue: { number: 7, title: 'Fork', body: '', pull_request: {} } }),
+      { inputs: { 'allow-fork-prs': 'true' } },
+    );
+    expect(run.outputs, run.stdout).toMatchObject({
+      outcome: 'pr-opened',
+      branch: 'agent/pr-7-4242',
+      'base-sha': headSha,
+    });
+    expect(github!.pulls.find((p) => p.head.ref === 'agent/pr-7-4242')!.base.ref).toBe('main');
+  });
+
+  it('a failed agent: the tracking comment reports the reason', async () => {
+    const s = await setup();
+    github!.permissions.set('octocat', WRITE);
+    const run = await s.run(issueComment('/agent go'), { inputs: { 'agent-command': 'exit 3' } });
+    expect(run.outputs).toMatchObject({ outcome: 'failed', reason: 'agent-failed' });
+    expect(trackingComments()).toHaveLength(1);
+    expect(trackingComments()[0]!.body).toContain('Failed: `agent-failed`');
+  });
+});
+
 describe('schedule trigger', () => {
   it('reuses the open PR of an earlier scheduled run (same prefix and label)', async () => {
     const s = await setup();
