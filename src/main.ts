@@ -142,7 +142,9 @@ async function runStages(input: PipelineInput, seen: { task?: Task }): Promise<R
           mboxBytes: capture.meta.size_bytes,
           commits: verified.commits,
           secrets: host.secrets,
+          texts: { prTitle: settings.pr.title || task.title, prBody: facts.agentSummary },
           transcriptPath: facts.transcriptPath,
+          mboxPath: capture.mboxPath,
         }),
       );
       for (const finding of policy.findings) logger.warning(`Policy: ${finding.detail}`);
@@ -300,6 +302,7 @@ async function runInSandbox(
           agentName: settings.agent,
           identity: BOT_IDENTITY,
           outDir: settings.outDir,
+          maxPatchBytes: settings.caps.maxPatchBytes,
           logger,
           timeoutMs: captureTimeout(plan, Date.now()),
         }),
