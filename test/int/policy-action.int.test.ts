@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeArtifactService, startFakeArtifactService } from '../fakes/artifact.js';
@@ -21,7 +21,7 @@ describe('policy end to end (built action)', () => {
     await service?.close();
   });
 
-  async function run(script: string, inputs: Record<string, string> = {}) {
+  async function run(script: string, inputs: Record<string, string> = {}, env: NodeJS.ProcessEnv = {}) {
     repo = makeRepo();
     service = await startFakeArtifactService();
     const runnerTemp = tempDir('sa-runner-');
@@ -39,7 +39,7 @@ describe('policy end to end (built action)', () => {
         'agent-env': `ANTHROPIC_API_KEY=${MODEL_KEY}`,
         ...inputs,
       },
-      env: service.env,
+      env: { ...service.env, ...env },
     });
   }
 
@@ -150,5 +150,32 @@ describe('policy end to end (built action)', () => {
     expect(result.summary).toContain(`\`${reason}\``);
     expect(result.summary).toContain(why);
     expect(service?.artifacts.size).toBe(1);
+  });
+
+  it('outputs, GITHUB_ENV and GITHUB_PATH never receive agent-authored text', async () => {
+    const dir = tempDir('sa-runner-files-');
+    const githubEnv = join(dir, 'github_env');
+    const githubPath = join(dir, 'github_path');
+    writeFileSync(githubEnv, '');
+    writeFileSync(githubPath, '');
+    const result = await run(
+      [
+        'echo "::set-env name=LD_PRELOAD::/tmp/evil.so"',
+        'echo "::add-path::/tmp/evil"',
+        'echo "::set-output name=branch::pwned"',
+        // The sandbox env is an allowlist: these files are not even named there.
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a template
+        'echo "LD_PRELOAD=/tmp/evil.so" >> "${GITHUB_ENV:-/dev/null}"',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a template
+        'echo "/tmp/evil" >> "${GITHUB_PATH:-/dev/null}"',
+        'git commit -q --allow-empty -m "::set-output name=outcome::pwned" && echo x > x',
+      ].join('\n'),
+      {},
+      { GITHUB_ENV: githubEnv, GITHUB_PATH: githubPath },
+    );
+    expect(result.outputs['outcome']).toBe('artifact');
+    expect(readFileSync(githubEnv, 'utf8')).toBe('');
+    expect(readFileSync(githubPath, 'utf8')).toBe('');
+    expect(JSON.stringify(result.outputs)).not.toMatch(/pwned|evil/);
   });
 });
