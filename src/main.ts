@@ -141,7 +141,9 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
           mboxBytes: capture.meta.size_bytes,
           commits: verified.commits,
           secrets: host.secrets,
+          texts: { prTitle: settings.pr.title || task.title, prBody: facts.agentSummary },
           transcriptPath: facts.transcriptPath,
+          mboxPath: capture.mboxPath,
         }),
       );
       for (const finding of policy.findings) logger.warning(`Policy: ${finding.detail}`);
@@ -304,6 +306,7 @@ async function runInSandbox(
           agentName: settings.agent,
           identity: BOT_IDENTITY,
           outDir: settings.outDir,
+          maxPatchBytes: settings.caps.maxPatchBytes,
           logger,
           timeoutMs: captureTimeout(plan, Date.now()),
         }),

@@ -42,6 +42,8 @@ export interface CaptureInput {
   agentName: string;
   identity: Identity;
   outDir: string;
+  /** max-patch-bytes: a larger mbox (by the sandbox's own count) is refused before it is downloaded. */
+  maxPatchBytes?: number;
   logger: Logger;
   timeoutMs: number;
 }
@@ -94,6 +96,13 @@ export async function capturePatch(input: CaptureInput): Promise<Capture> {
   await sandbox.download(posix.join(remoteOut, 'agent.meta.json'), rawMetaPath);
   const facts = parseSandboxFacts(await readFile(rawMetaPath, 'utf8'), snapshot.baseSha);
   await rm(rawMetaPath, { force: true });
+  if (input.maxPatchBytes !== undefined && facts.size_bytes > input.maxPatchBytes) {
+    throw new ActionError(
+      'patch-too-large',
+      `The patch is ${facts.size_bytes} bytes, over max-patch-bytes (${input.maxPatchBytes}); it was not downloaded.`,
+      'Ask for a smaller change, or raise max-patch-bytes.',
+    );
+  }
   await sandbox.download(posix.join(remoteOut, 'agent.mbox'), mboxPath);
   const size = (await stat(mboxPath)).size;
   if (size !== facts.size_bytes) {

@@ -79,6 +79,37 @@ export class SecretRegistry {
     }
     return hits;
   }
+
+  /**
+   * Finds registered values (and derived forms) split across lines or string pieces: both sides are
+   * squeezed before comparing. Exact values only: token patterns would match across joined lines by
+   * accident, while a registered value of 8+ characters does not appear by chance.
+   */
+  scanSplit(text: string): SecretHit[] {
+    const haystack = squeeze(text);
+    const hits: SecretHit[] = [];
+    for (const { kind, value } of this.variants()) {
+      const needle = squeeze(value);
+      if (needle.length >= MIN_SCAN_LENGTH && haystack.includes(needle))
+        hits.push({ kind: `${kind} (split)` });
+    }
+    return hits;
+  }
+
+  /** Finds registered values and their forms only (no token patterns), whole or split. */
+  scanValues(text: string): SecretHit[] {
+    const hits: SecretHit[] = [];
+    for (const { kind, value } of this.variants()) if (text.includes(value)) hits.push({ kind });
+    return hits.length > 0 ? hits : this.scanSplit(text);
+  }
+}
+
+/**
+ * Squeezes out what may sit between the pieces of a split value: whitespace (line breaks), quotes,
+ * `+` and `,` (string concatenation), backslashes (line continuations, JSON escapes).
+ */
+function squeeze(text: string): string {
+  return text.replace(/[\s"'`+,\\]/g, '');
 }
 
 /**

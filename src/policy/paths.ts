@@ -1,0 +1,134 @@
+import { posix } from 'node:path';
+import type { Settings } from '../settings/index.js';
+import type { Git } from '../shared/git.js';
+import { type Entry, NULL_SHA } from './entries.js';
+import { matchesAny } from './glob.js';
+import { type Finding, showPath } from './types.js';
+
+const GITLINK = '160000';
+const SYMLINK = '120000';
+
+/**
+ * Path and mode rules (SPEC §6, research D4/D5/D8) on every change of every commit: invalid paths,
+ * gitlinks and `.gitmodules` are refused; symlinks are flagged, refused when they leave the repository;
+ * protected paths follow `protected-paths-policy`. Renames count on both sides (`--no-renames`).
+ */
+export async function pathFindings(
+  git: Git,
+  entries: readonly Entry[],
+  settings: Pick<Settings, 'protectedPaths' | 'protectedPathsPolicy'>,
+): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const once = (finding: Finding): void => {
+    const key = `${finding.rule}\0${finding.path}\0${finding.detail}`;
+    if (!seen.has(key)) findings.push(finding);
+    seen.add(key);
+  };
+  const targets = await symlinkTargets(git, entries);
+  for (const entry of entries) {
+    const shown = showPath(entry.path);
+    const invalid = invalidPath(entry.path);
+    if (invalid) {
+      once({
+        rule: 'path',
+        reason: 'policy-violation',
+        path: shown,
+        detail: `The patch touches an invalid path ${shown} (${invalid}).`,
+        effect: 'refuse',
+      });
+    }
+    if (entry.newMode === GITLINK || entry.oldMode === GITLINK) {
+      once({
+        rule: 'gitlink',
+        reason: 'policy-violation',
+        path: shown,
+        detail: `The patch changes a submodule (gitlink) at ${shown}.`,
+        effect: 'refuse',
+      });
+    }
+    if (entry.path.split('/').at(-1)?.toLowerCase() === '.gitmodules') {
+      once({
+        rule: 'gitmodules',
+        reason: 'policy-violation',
+        path: shown,
+        detail: `The patch changes ${shown}, which declares submodules.`,
+        effect: 'refuse',
+      });
+    }
+    if (entry.newMode === SYMLINK) {
+      const escapes = symlinkEscape(entry.path, targets.get(entry.newSha));
+      once({
+        rule: 'symlink',
+        reason: 'policy-violation',
+        path: shown,
+        detail: escapes
+          ? `The patch adds a symlink at ${shown} that ${escapes}.`
+          : `The patch adds a symlink at ${shown} (inside the repository).`,
+        effect: escapes ? 'refuse' : 'note',
+      });
+    }
+    const glob = matchesAny(entry.path, settings.protectedPaths);
+    if (glob) {
+      const policy = settings.protectedPathsPolicy;
+      once({
+        rule: 'protected',
+        reason: 'protected-path',
+        path: shown,
+        detail: `The patch changes the protected path ${shown} (${glob}).`,
+        effect: policy === 'block' ? 'refuse' : policy === 'fallback' ? 'fallback' : 'note',
+      });
+    }
+  }
+  return findings;
+}
+
+/** Why git or a checkout on another OS must never see this path, or undefined when it is fine. */
+export function invalidPath(path: string): string | undefined {
+  if (/[\u0000-\u001f\u007f]/.test(path)) return 'control characters';
+  if (path.startsWith('/') || path.startsWith('\\')) return 'absolute';
+  // Backslashes are separators on Windows checkouts; `.git` variants include NTFS 8.3 and trailing dots.
+  for (const segment of path.split(/[/\\]/)) {
+    if (segment === '' || segment === '.' || segment === '..') return 'empty, . or .. component';
+    const bare = segment.toLowerCase().replace(/[. ]+$/, '');
+    if (bare === '.git' || bare === 'git~1') return '.git component';
+  }
+  return undefined;
+}
+
+/** Why a symlink target leaves the repository (or reaches into `.git`), or undefined when it stays inside. */
+export function symlinkEscape(path: string, target: string | undefined): string | undefined {
+  if (target === undefined) return 'could not be read';
+  if (target === '' || /[\u0000-\u001f\u007f]/.test(target)) return 'has an unusable target';
+  if (target.startsWith('/') || target.startsWith('\\') || /^[A-Za-z]:/.test(target))
+    return 'points to an absolute path';
+  if (target.startsWith('~')) return 'points into a home directory';
+  const resolved = posix.normalize(posix.join(posix.dirname(path), target.replace(/\\/g, '/')));
+  if (resolved === '..' || resolved.startsWith('../')) return 'points outside the repository';
+  if (resolved.split('/').some((s) => s.toLowerCase().replace(/[. ]+$/, '') === '.git'))
+    return 'points into .git';
+  return undefined;
+}
+
+/** Symlink targets, read as blobs through git (never through the filesystem of the verify repo). */
+async function symlinkTargets(git: Git, entries: readonly Entry[]): Promise<Map<string, string>> {
+  const shas = [
+    ...new Set(entries.filter((e) => e.newMode === SYMLINK && !NULL_SHA.test(e.newSha)).map((e) => e.newSha)),
+  ];
+  const targets = new Map<string, string>();
+  if (shas.length === 0) return targets;
+  const batch = await git.exec(['cat-file', '--batch'], { input: `${shas.join('\n')}\n` });
+  const bytes = batch.stdoutBytes;
+  let offset = 0;
+  for (const sha of shas) {
+    const headerEnd = bytes.indexOf(0x0a, offset);
+    if (headerEnd < 0) break;
+    const [, type, size] = bytes.subarray(offset, headerEnd).toString('utf8').split(' ');
+    offset = headerEnd + 1;
+    if (type !== 'blob') continue;
+    const length = Number(size);
+    targets.set(sha, bytes.subarray(offset, offset + length).toString('utf8'));
+    offset += length + 1;
+  }
+  return targets;
+}
