@@ -54,7 +54,7 @@ exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = expo
 exports.getProxyUrl = getProxyUrl;
 exports.isHttps = isHttps;
 const http = __importStar(__webpack_require__(58611));
-const https = __importStar(__webpack_require__(43311));
+const https = __importStar(__webpack_require__(65692));
 const pm = __importStar(__webpack_require__(83335));
 const tunnel = __importStar(__webpack_require__(20770));
 const undici_1 = __webpack_require__(46752);
@@ -861,7 +861,7 @@ module.exports = __webpack_require__(20218);
 var net = __webpack_require__(69278);
 var tls = __webpack_require__(64756);
 var http = __webpack_require__(58611);
-var https = __webpack_require__(43311);
+var https = __webpack_require__(65692);
 var events = __webpack_require__(24434);
 var assert = __webpack_require__(42613);
 var util = __webpack_require__(39023);

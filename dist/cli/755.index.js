@@ -9285,7 +9285,7 @@ function abortHandshakeOrEmitwsClientError(
 
 
 const EventEmitter = __webpack_require__(24434);
-const https = __webpack_require__(43311);
+const https = __webpack_require__(65692);
 const http = __webpack_require__(58611);
 const net = __webpack_require__(69278);
 const tls = __webpack_require__(64756);
@@ -10761,7 +10761,7 @@ module.exports = function () {
 var url = __webpack_require__(87016);
 var URL = url.URL;
 var http = __webpack_require__(58611);
-var https = __webpack_require__(43311);
+var https = __webpack_require__(65692);
 var Writable = (__webpack_require__(2203).Writable);
 var assert = __webpack_require__(42613);
 var debug = __webpack_require__(34778);
@@ -11486,7 +11486,7 @@ var CombinedStream = __webpack_require__(35630);
 var util = __webpack_require__(39023);
 var path = __webpack_require__(16928);
 var http = __webpack_require__(58611);
-var https = __webpack_require__(43311);
+var https = __webpack_require__(65692);
 var parseUrl = (__webpack_require__(87016).parse);
 var fs = __webpack_require__(79896);
 var Stream = (__webpack_require__(2203).Stream);
@@ -16659,7 +16659,7 @@ function abortHandshakeOrEmitwsClientError(
 
 
 const EventEmitter = __webpack_require__(24434);
-const https = __webpack_require__(43311);
+const https = __webpack_require__(65692);
 const http = __webpack_require__(58611);
 const net = __webpack_require__(69278);
 const querystring = __webpack_require__(83480);
@@ -18178,7 +18178,7 @@ function XMLHttpRequest(opts) {
    */
   var self = this;
   var http = __webpack_require__(58611);
-  var https = __webpack_require__(43311);
+  var https = __webpack_require__(65692);
 
   // Holds http.js objects
   var request;
@@ -51308,7 +51308,7 @@ var crypto = __webpack_require__(76982);
 var url = __webpack_require__(87016);
 var HttpsProxyAgent = __webpack_require__(78996);
 var http = __webpack_require__(58611);
-var https = __webpack_require__(43311);
+var https = __webpack_require__(65692);
 var http2 = __webpack_require__(85675);
 var util = __webpack_require__(39023);
 var path = __webpack_require__(16928);
@@ -62470,7 +62470,7 @@ var dist = __webpack_require__(78996);
 // EXTERNAL MODULE: external "http"
 var external_http_ = __webpack_require__(58611);
 // EXTERNAL MODULE: external "https"
-var external_https_ = __webpack_require__(43311);
+var external_https_ = __webpack_require__(65692);
 // EXTERNAL MODULE: external "http2"
 var external_http2_ = __webpack_require__(85675);
 // EXTERNAL MODULE: external "util"
