@@ -27,7 +27,7 @@ import {
   TEARDOWN_RESERVE_MS,
   withTimeout,
 } from './shared/deadline.js';
-import { ActionError, errorMessage, toActionError } from './shared/errors.js';
+import { errorMessage, toActionError } from './shared/errors.js';
 import { assertGitVersion, BOT_IDENTITY } from './shared/git.js';
 import type { Logger } from './shared/log.js';
 import type { SecretRegistry } from './shared/secrets.js';

@@ -1,14 +1,18 @@
 /**
  * Protected-path globs, gitignore-like: `*` and `?` stay inside one path segment, `**` spans segments,
- * a trailing `/**` covers everything below a directory. A pattern without `/` matches at the root only
- * (`CODEOWNERS`), so write `**\/name` to match at any depth.
+ * a trailing `/**` covers everything below a directory and, unlike gitignore, the directory name itself
+ * (a symlink or file named `.github` replacing the directory is a protected change too). A pattern
+ * without `/` matches at the root only (`CODEOWNERS`), so write `**\/name` to match at any depth.
  */
 export function globToRegExp(glob: string): RegExp {
   const pattern = glob.replace(/^\.?\//, '');
   let source = '';
   for (let i = 0; i < pattern.length; i++) {
     const char = pattern[i]!;
-    if (char === '*' && pattern[i + 1] === '*') {
+    if (char === '*' && pattern[i + 1] === '*' && i + 2 === pattern.length && source.endsWith('/')) {
+      source = `${source.slice(0, -1)}(?:/.*)?`;
+      i += 1;
+    } else if (char === '*' && pattern[i + 1] === '*') {
       const slashAfter = pattern[i + 2] === '/';
       source += slashAfter ? '(?:.*/)?' : '.*';
       i += slashAfter ? 2 : 1;

@@ -26,6 +26,7 @@ export async function pathFindings(
     seen.add(key);
   };
   const targets = await symlinkTargets(git, entries);
+  const linksByCommit = await symlinksOfCommits(git, entries);
   for (const entry of entries) {
     const shown = showPath(entry.path);
     const invalid = invalidPath(entry.path);
@@ -57,7 +58,9 @@ export async function pathFindings(
       });
     }
     if (entry.newMode === SYMLINK) {
-      const escapes = symlinkEscape(entry.path, targets.get(entry.newSha));
+      const escapes =
+        symlinkEscape(entry.path, targets.get(entry.newSha)) ??
+        symlinkChainEscape(entry.path, linksByCommit.get(entry.commit) ?? new Map());
       once({
         rule: 'symlink',
         reason: 'policy-violation',
@@ -110,11 +113,85 @@ export function symlinkEscape(path: string, target: string | undefined): string 
   return undefined;
 }
 
+/** Following symlinks the way a checkout would: more hops than this is a loop (Linux allows 40). */
+const MAX_SYMLINK_HOPS = 40;
+
+/**
+ * Why a symlink leaves the repository once other symlinks on its way are followed, or undefined.
+ * `symlinkEscape` is lexical: `s/t -> ..` stays inside, but `y -> s/t/..` normalizes to `s` while the
+ * OS resolves `s/t` to the root first and then `..` above it. `links` maps every symlink path of the
+ * commit's tree to its target.
+ */
+export function symlinkChainEscape(path: string, links: ReadonlyMap<string, string>): string | undefined {
+  const stack = posix
+    .dirname(path)
+    .split('/')
+    .filter((s) => s !== '' && s !== '.');
+  const target = links.get(path);
+  if (target === undefined) return undefined;
+  const pending = target.replace(/\\/g, '/').split('/');
+  let hops = 0;
+  while (pending.length > 0) {
+    const part = pending.shift()!;
+    if (part === '' || part === '.') continue;
+    if (part === '..') {
+      if (stack.length === 0) return 'points outside the repository through another symlink';
+      stack.pop();
+      continue;
+    }
+    stack.push(part);
+    const next = links.get(stack.join('/'));
+    if (next === undefined) continue;
+    if (++hops > MAX_SYMLINK_HOPS) return 'is part of a symlink loop';
+    if (next.startsWith('/') || next.startsWith('\\') || /^[A-Za-z]:/.test(next) || next.startsWith('~'))
+      return 'points outside the repository through another symlink';
+    stack.pop();
+    pending.unshift(...next.replace(/\\/g, '/').split('/'));
+  }
+  if (stack.some((s) => s.toLowerCase().replace(/[. ]+$/, '') === '.git'))
+    return 'points into .git through another symlink';
+  return undefined;
+}
+
+/**
+ * Every symlink (path → target) in the tree of each commit that adds one: base symlinks and links from
+ * earlier commits take part in a chain too. Commits without new symlinks cost nothing.
+ */
+async function symlinksOfCommits(
+  git: Git,
+  entries: readonly Entry[],
+): Promise<Map<string, Map<string, string>>> {
+  const commits = [...new Set(entries.filter((e) => e.newMode === SYMLINK).map((e) => e.commit))];
+  const byCommit = new Map<string, Map<string, string>>();
+  for (const commit of commits) {
+    const listing = await git.run(['ls-tree', '-r', '-z', '--full-tree', commit, '--']);
+    const paths = new Map<string, string>();
+    for (const line of listing.split('\0')) {
+      const tab = line.indexOf('\t');
+      const [mode, type, sha] = line.slice(0, tab).split(' ');
+      if (mode === SYMLINK && type === 'blob' && sha) paths.set(line.slice(tab + 1), sha);
+    }
+    const targets = await readBlobs(git, [...new Set(paths.values())]);
+    const links = new Map<string, string>();
+    for (const [path, sha] of paths) {
+      const target = targets.get(sha);
+      // An unreadable target is refused by symlinkEscape when it is new; treat old ones as leaving.
+      links.set(path, target ?? '/');
+    }
+    byCommit.set(commit, links);
+  }
+  return byCommit;
+}
+
 /** Symlink targets, read as blobs through git (never through the filesystem of the verify repo). */
 async function symlinkTargets(git: Git, entries: readonly Entry[]): Promise<Map<string, string>> {
   const shas = [
     ...new Set(entries.filter((e) => e.newMode === SYMLINK && !NULL_SHA.test(e.newSha)).map((e) => e.newSha)),
   ];
+  return readBlobs(git, shas);
+}
+
+async function readBlobs(git: Git, shas: readonly string[]): Promise<Map<string, string>> {
   const targets = new Map<string, string>();
   if (shas.length === 0) return targets;
   const batch = await git.exec(['cat-file', '--batch'], { input: `${shas.join('\n')}\n` });

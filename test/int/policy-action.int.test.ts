@@ -62,6 +62,13 @@ describe('policy end to end (built action)', () => {
     ['a symlink to /etc/passwd', 'ln -s /etc/passwd passwd', {}, 'policy-violation', 'passwd'],
     ['a symlink escaping with ..', 'mkdir -p d && ln -s ../../../../x d/up', {}, 'policy-violation', 'd/up'],
     [
+      'a symlink escaping through another symlink',
+      'mkdir s && ln -s .. s/t && ln -s s/t/.. y',
+      {},
+      'policy-violation',
+      'y',
+    ],
+    [
       'a symlink removed again in a later commit',
       'ln -s /etc/passwd p && git add p && git commit -qm link && git rm -q p && git commit -qm unlink && echo y > y',
       {},

@@ -121,6 +121,24 @@ describe('patch policy on the applied result', () => {
       'refuse',
       'policy-violation',
     ],
+    [
+      'a symlink that escapes through another symlink (s/t → .., y → s/t/..)',
+      'mkdir s && ln -s .. s/t && ln -s s/t/.. y',
+      'refuse',
+      'policy-violation',
+    ],
+    [
+      'a symlink chained through a link from an earlier commit',
+      `mkdir s && ln -s .. s/t && ${commit('inner')} && ln -s s/t/../etc y`,
+      'refuse',
+      'policy-violation',
+    ],
+    [
+      'a symlink replacing the .github directory name',
+      'ln -s docs .github-tmp && git rm -rq .github && mv .github-tmp .github',
+      'fallback',
+      'protected-path',
+    ],
     ['a path with a newline', "printf x > 'a\nb'", 'refuse', 'policy-violation'],
     // Secrets
     ['the model key in a file', `echo "key=${MODEL_KEY}" > config.txt`, 'refuse', 'secret-detected'],

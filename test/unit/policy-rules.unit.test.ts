@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matchesAny } from '../../src/policy/glob.js';
-import { invalidPath, symlinkEscape } from '../../src/policy/paths.js';
+import { invalidPath, symlinkChainEscape, symlinkEscape } from '../../src/policy/paths.js';
 import { addedLinesByFile } from '../../src/policy/secrets.js';
 import { DEFAULT_PROTECTED_PATHS } from '../../src/settings/index.js';
 import { SecretRegistry } from '../../src/shared/secrets.js';
@@ -45,6 +45,19 @@ describe('path rules', () => {
     expect(symlinkEscape(path, target)).toBe(reason);
   });
 
+  it.each<[string, Record<string, string>, string | undefined]>([
+    ['y', { 's/t': '..', y: 's/t/..' }, 'points outside the repository through another symlink'],
+    ['y', { 'a/b': '../..', y: 'a/b' }, 'points outside the repository through another symlink'],
+    ['y', { s: 'd/e', y: 's/../../..' }, 'points outside the repository through another symlink'],
+    ['y', { s: 'src', y: 's/app.txt' }, undefined],
+    ['y', { s: '/etc', y: 's/passwd' }, 'points outside the repository through another symlink'],
+    ['y', { s: '.', y: 's/.git/config' }, 'points into .git through another symlink'],
+    ['a', { a: 'b', b: 'a' }, 'is part of a symlink loop'],
+    ['y', { y: 'plain/file' }, undefined],
+  ])('symlink chain %s in %j: %s', (path, links, reason) => {
+    expect(symlinkChainEscape(path, new Map(Object.entries(links)))).toBe(reason);
+  });
+
   it.each([
     ['.github/a.yml', '.github/**'],
     ['.github/workflows/x.yml', '.github/**'],
@@ -52,6 +65,11 @@ describe('path rules', () => {
     ['a/b/.env.local', '**/.env*'],
     ['.env', '**/.env*'],
     ['.claude/settings.json', '.claude/**'],
+    // The directory name itself: a symlink or file replacing `.github/` is protected too.
+    ['.github', '.github/**'],
+    ['.husky', '.husky/**'],
+    ['.githubx', undefined],
+    ['.github.yml', undefined],
     ['docs/a.yml', undefined],
     ['docs/CLAUDE.md', undefined],
   ])('protected %s → %s', (path, glob) => {
