@@ -32,7 +32,14 @@ function agentPatch(checkout: string, script: (dir: string) => void) {
   const base = git(dir, ['rev-parse', 'HEAD']);
   script(dir);
   const mboxPath = join(dir, '..', 'agent.mbox');
-  const mbox = git(dir, ['format-patch', '--stdout', '--always', '--binary', '--pretty=mboxrd', `${base}..HEAD`]);
+  const mbox = git(dir, [
+    'format-patch',
+    '--stdout',
+    '--always',
+    '--binary',
+    '--pretty=mboxrd',
+    `${base}..HEAD`,
+  ]);
   writeFileSync(mboxPath, `${mbox}\n`);
   return {
     mboxPath,
