@@ -22,12 +22,27 @@ if [ -n "$(ls -A . 2>/dev/null)" ]; then
 fi
 git init -q .
 printf '%s\\n' "$BASE_SHA" > .git/shallow
-git -c protocol.file.allow=always fetch -q --no-tags "$BUNDLE" "+$BUNDLE_REF:refs/remotes/snapshot/head"
+staged=
+if [ -n "$PACK_INDEX" ] && [ -f "$PACK_INDEX" ]; then
+  pack=".git/objects/pack/pack-$PACK_NAME"
+  if tail -c +"$PACK_START" "$BUNDLE" > "$pack.pack" && mv "$PACK_INDEX" "$pack.idx" &&
+    git cat-file -e "$SHIPPED_SHA^{commit}" 2>/dev/null; then
+    git update-ref refs/remotes/snapshot/head "$SHIPPED_SHA"
+    staged=pack
+  else
+    rm -f "$pack.pack" "$pack.idx"
+  fi
+fi
+if [ -z "$staged" ]; then
+  git -c protocol.file.allow=always fetch -q --no-tags "$BUNDLE" "+$BUNDLE_REF:refs/remotes/snapshot/head"
+  staged=fetch
+fi
 git -c advice.detachedHead=false checkout -q -B "$BRANCH" "$SHIPPED_SHA"
 git config user.name "$BOT_NAME"
 git config user.email "$BOT_EMAIL"
 git config commit.gpgsign false
-rm -f "$BUNDLE"
+rm -f "$BUNDLE" "$PACK_INDEX"
+echo "staged-by=$staged"
 git rev-parse HEAD
 `;
 
@@ -37,13 +52,21 @@ export interface StageInput {
   identity: Identity;
   logger: Logger;
   timeoutMs: number;
+  /** Ship the pack's index so the sandbox skips \`git index-pack\` (default); false forces a plain fetch. */
+  packIndex?: boolean;
 }
 
 export async function stageRepository(input: StageInput): Promise<void> {
   const { sandbox, snapshot } = input;
   const remoteBundle = posix.join(sandbox.paths.scratch, 'repo.bundle');
   const started = performance.now();
-  await sandbox.upload(snapshot.bundlePath, remoteBundle);
+  const remoteIndex = posix.join(sandbox.paths.scratch, 'repo.idx');
+  // The pack index is optional: without it the sandbox indexes the bundle itself (git fetch).
+  const withIndex = input.packIndex !== false;
+  await Promise.all([
+    sandbox.upload(snapshot.bundlePath, remoteBundle),
+    withIndex ? sandbox.upload(snapshot.pack.packIndexPath, remoteIndex) : undefined,
+  ]);
   input.logger.info(`Uploaded the bundle in ${Math.round(performance.now() - started)} ms.`);
   const result = await sandbox.exec(CLONE_SCRIPT, {
     cwd: sandbox.paths.scratch,
@@ -52,6 +75,10 @@ export async function stageRepository(input: StageInput): Promise<void> {
       WORKDIR: sandbox.paths.workdir,
       BUNDLE: remoteBundle,
       BUNDLE_REF: snapshot.bundleRef,
+      PACK_INDEX: withIndex ? remoteIndex : '',
+      PACK_NAME: snapshot.pack.packName,
+      // tail -c +N counts from 1.
+      PACK_START: String(snapshot.pack.packOffset + 1),
       BASE_SHA: snapshot.baseSha,
       SHIPPED_SHA: snapshot.shippedSha,
       BRANCH: SANDBOX_BRANCH,
@@ -59,7 +86,12 @@ export async function stageRepository(input: StageInput): Promise<void> {
       BOT_EMAIL: input.identity.email,
     },
   });
-  const head = result.stdout.trim().split('\n').pop();
+  const lines = result.stdout.trim().split('\n');
+  const head = lines.pop();
+  const stagedBy = lines.find((line) => line.startsWith('staged-by='))?.slice('staged-by='.length);
+  input.logger.debug(
+    `Staged the repository (${stagedBy === 'pack' ? 'shipped pack index' : 'git fetch of the bundle'}).`,
+  );
   if (result.exitCode !== 0 || head !== snapshot.shippedSha) {
     const detail = (result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ');
     throw new ActionError(

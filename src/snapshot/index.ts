@@ -4,6 +4,7 @@ import { ActionError } from '../shared/errors.js';
 import { BOT_IDENTITY, type Git, hostGit } from '../shared/git.js';
 import type { Logger } from '../shared/log.js';
 import type { SecretRegistry } from '../shared/secrets.js';
+import { type PackedBundle, writePackedBundle } from './bundle.js';
 import { ensureCommit } from './fetch-commit.js';
 
 export interface SnapshotInput {
@@ -37,6 +38,8 @@ export interface Snapshot {
   shippedTree: string;
   /** Branch name the bundle carries. */
   bundleRef: string;
+  /** The index of the bundle's pack and where the pack starts, for staging without `index-pack`. */
+  pack: Omit<PackedBundle, 'bundlePath'>;
   /** Whether the checkout itself is shallow (the usual actions/checkout case). */
   shallowCheckout: boolean;
   durationMs: number;
@@ -89,8 +92,7 @@ export async function createSnapshot(input: SnapshotInput): Promise<Snapshot> {
   const shippedTree = await snapshotGit.run(['rev-parse', `${shippedSha}^{tree}`]);
   await refuseShippedSecrets(snapshotGit, shippedSha, input.secrets);
 
-  const bundlePath = join(input.workDir, 'repo.bundle');
-  await snapshotGit.run(['bundle', 'create', '--quiet', bundlePath, BUNDLE_REF]);
+  const { bundlePath, ...pack } = await writePackedBundle(snapshotGit, input.workDir, shippedSha, BUNDLE_REF);
   const bundleBytes = (await stat(bundlePath)).size;
   const durationMs = performance.now() - started;
   input.logger.info(
@@ -107,6 +109,7 @@ export async function createSnapshot(input: SnapshotInput): Promise<Snapshot> {
     shippedSha,
     shippedTree,
     bundleRef: BUNDLE_REF,
+    pack,
     shallowCheckout,
     durationMs,
   };
