@@ -5,18 +5,14 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readOutputs, readStageTimings, runAction } from './action.mjs';
-import { git, interleave, median, timeSync, WORK } from './lib.mjs';
+import { startFakeGitHub } from './github.mjs';
+import { git, gitAsync, interleave, median, WORK } from './lib.mjs';
 
 const AGENT = 'set -e\necho "bench edit" >> README.md\ngit commit -qam "bench: one-line edit"\n';
 
-/**
- * Delivery through a pull request on the fake GitHub + git http-backend server (issue 5). That server
- * does not exist yet: until it does, this returns null and figure 3 stops at the `artifact` outcome.
- * When it lands, start it here and return `{ inputs, env, close }` (output: pull-request, github-token,
- * GITHUB_API_URL / GITHUB_SERVER_URL pointing at it); nothing else in this file needs to change.
- */
-export async function startPullRequestDelivery() {
-  return null;
+/** Delivery through a pull request on the fake GitHub REST API and a real git smart-HTTP server. */
+export function startPullRequestDelivery(inputs) {
+  return startFakeGitHub('octo/bench', inputs.upstream);
 }
 
 async function ourRun(inputs, i, delivery) {
@@ -36,29 +32,39 @@ async function ourRun(inputs, i, delivery) {
       output: 'artifact',
       ...delivery?.inputs,
     },
-    env: delivery?.env,
+    // A run id of its own: every run pushes a new branch and opens a new pull request.
+    env: { ...delivery?.env, GITHUB_RUN_ID: String(1000 + i) },
   });
   const outputs = readOutputs(runnerTemp);
-  const expected = delivery ? 'pull-request' : 'artifact';
-  if (outputs.outcome !== expected) {
+  if (outputs.outcome !== 'pr-opened') {
     throw new Error(
       `end-to-end run ended ${outputs.outcome} (${outputs.reason}):\n${run.stdout.slice(-3000)}`,
     );
+  }
+  if (
+    delivery &&
+    !delivery.github.pulls.some((pull) => String(pull.head?.ref ?? '').includes(`${1000 + i}`))
+  ) {
+    throw new Error(`end-to-end run ${i} reported a pull request the fake GitHub does not hold`);
   }
   const stages = readStageTimings(runnerTemp);
   rmSync(runnerTemp, { recursive: true, force: true });
   return { ms: run.ms, stages };
 }
 
-/** The same work with plain git commands: what any implementation has to pay. */
-function gitFloor(inputs, i) {
+/**
+ * The same steps with plain git commands and no node: bundle, fetch in a fresh repo, checkout, commit,
+ * format-patch, `git am` in a fresh full checkout, push to the same server.
+ */
+async function gitFloor(inputs, i, delivery) {
   const dir = join(WORK, `e2e-floor-${i}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const checkout = inputs.shallow;
   const base = git(checkout, ['rev-parse', 'HEAD']);
   const objects = join(checkout, '.git', 'objects');
-  const ms = timeSync(() => {
+  const started = performance.now();
+  {
     const bundle = join(dir, 'repo.bundle');
     git(checkout, ['bundle', 'create', '-q', bundle, 'HEAD']);
     const sandbox = join(dir, 'sandbox');
@@ -81,18 +87,22 @@ function gitFloor(inputs, i) {
     writeFileSync(join(verify, '.git', 'shallow'), `${base}\n`);
     git(verify, ['checkout', '-q', '--detach', base]);
     git(verify, ['am', '-q', '--keep-cr', '--patch-format=mboxrd', mbox]);
-  });
+    await gitAsync(verify, ['push', '-q', delivery.remoteUrl, `HEAD:refs/heads/floor-${i}`], {
+      env: delivery.pushEnv,
+    });
+  }
+  const ms = performance.now() - started;
   rmSync(dir, { recursive: true, force: true });
   return ms;
 }
 
 export async function benchEndToEnd(inputs, runs) {
-  const delivery = await startPullRequestDelivery();
+  const delivery = await startPullRequestDelivery(inputs);
   try {
     const result = await interleave(
       runs,
       (i) => ourRun(inputs, i, delivery),
-      (i) => gitFloor(inputs, i),
+      (i) => gitFloor(inputs, i, delivery),
     );
     const stageNames = Object.keys(result.samples.ours[0].stages);
     const stages = Object.fromEntries(
@@ -101,11 +111,14 @@ export async function benchEndToEnd(inputs, runs) {
     return [
       {
         id: 'end-to-end',
-        label: `End to end, local provider, trivial agent → ${delivery ? 'pull request' : 'artifact (PR path pending issue 5)'}`,
-        ours: { ms: result.ours, stages, delivery: delivery ? 'pull-request' : 'artifact' },
-        baseline: { name: 'bare git floor (bundle, clone, commit, format-patch, am)', ms: result.baseline },
+        label: 'End to end, local provider, trivial agent → pull request (fake GitHub + git http-backend)',
+        ours: { ms: result.ours, stages, delivery: 'pull-request' },
+        baseline: {
+          name: 'plain git, same steps (bundle, fetch, checkout, commit, format-patch, am, push)',
+          ms: result.baseline,
+        },
         ratio: result.ours / result.baseline,
-        ratioText: `+${Math.round(result.ours - result.baseline)} ms over the floor`,
+        ratioText: `${(result.ours / result.baseline).toFixed(2)}× plain git`,
         target: '≤ 3 s total',
         pass: result.ours <= 3000,
         samples: { ours: result.samples.ours.map((s) => s.ms), baseline: result.samples.baseline },

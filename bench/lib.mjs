@@ -1,19 +1,51 @@
 // Shared helpers of the benchmark: a clean git environment, timing, medians, and child processes whose
 // wall time, first output line and peak RSS are measured.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createCipheriv } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { accessSync, constants, readFileSync, rmSync, statfsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
-export const WORK = join(ROOT, 'bench', '.work');
+/**
+ * Where inputs and runs live. Default: a RAM-backed dir (/dev/shm) when it has room, else bench/.work.
+ * Why: on the ext4 (no journal) of the machines this was built on, creating files shortly after many
+ * were deleted is 10-70x slower for minutes (ext4's `recently_deleted` inode scan; perf: 60% of a
+ * 20,000-file checkout). Every run deletes a sandbox, so on disk each figure would mostly measure how
+ * recently the previous run deleted its files. `--work-dir=DIR` (or BENCH_WORK_DIR) measures elsewhere.
+ */
+const TMPFS_MAGIC = 0x01021994;
+export const WORK = pickWorkDir();
+
+function pickWorkDir() {
+  const given =
+    process.argv.find((a) => a.startsWith('--work-dir='))?.slice('--work-dir='.length) ||
+    process.env.BENCH_WORK_DIR;
+  if (given) return resolve(given, 'sandbox-agent-bench');
+  try {
+    const fs = statfsSync('/dev/shm');
+    if (fs.type === TMPFS_MAGIC && fs.bavail * fs.bsize >= 8 * 1024 ** 3) {
+      accessSync('/dev/shm', constants.W_OK);
+      return '/dev/shm/sandbox-agent-bench';
+    }
+  } catch {
+    // no /dev/shm: use the disk
+  }
+  return join(ROOT, 'bench', '.work');
+}
+
+/** The file system WORK is on, for results.json. */
+export function workDirInfo() {
+  const fs = statfsSync(dirname(WORK));
+  return { path: WORK, fileSystem: fs.type === TMPFS_MAGIC ? 'tmpfs' : `type 0x${fs.type.toString(16)}` };
+}
 const RSS_PROBE = join(ROOT, 'bench', 'rss-probe.cjs');
 
 /** No user or system git config, a fixed identity: every figure sees the same git. */
 export const GIT_ENV = {
   PATH: process.env.PATH,
   HOME: WORK,
+  TMPDIR: WORK,
   GIT_CONFIG_NOSYSTEM: '1',
   GIT_CONFIG_GLOBAL: '/dev/null',
   LC_ALL: 'C',
@@ -39,6 +71,19 @@ export function git(cwd, args, options = {}) {
     input: options.input,
     stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   }).trim();
+}
+
+/** `git` without blocking the event loop: needed when the other end is a server in this process. */
+export function gitAsync(cwd, args, options = {}) {
+  return new Promise((resolvePromise, reject) => {
+    execFile(
+      'git',
+      args,
+      { cwd, env: { ...GIT_ENV, ...options.env }, encoding: 'utf8', maxBuffer: 1 << 30 },
+      (error, stdout, stderr) =>
+        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolvePromise(stdout.trim()),
+    );
+  });
 }
 
 export function timeSync(fn) {

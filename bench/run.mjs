@@ -1,4 +1,5 @@
 // npm run bench [-- --quick] [-- --only=snapshot,cold-start,end-to-end,verify,streaming] [-- --keep]
+// [-- --work-dir=DIR]
 // Builds its inputs, measures, prints a table and writes bench/results.json. Every figure is compared
 // with a baseline measured in the same run on the same input, ours and baseline interleaved.
 // --quick (what CI runs) uses small inputs and one run each: it proves the bench works, nothing more.
@@ -8,7 +9,7 @@ import { join } from 'node:path';
 import { benchColdStart } from './cold-start.mjs';
 import { benchEndToEnd } from './end-to-end.mjs';
 import { buildLargeRepo, buildRepoInputs } from './inputs.mjs';
-import { git, mb, ms, ROOT, WORK } from './lib.mjs';
+import { git, mb, ms, ROOT, WORK, workDirInfo } from './lib.mjs';
 import { benchSnapshot } from './snapshot.mjs';
 import { benchStreaming } from './streaming.mjs';
 import { benchVerify } from './verify.mjs';
@@ -41,6 +42,8 @@ if (!existsSync(join(ROOT, 'dist', 'index.js'))) {
 }
 rmSync(WORK, { recursive: true, force: true });
 mkdirSync(WORK, { recursive: true });
+// In-process fakes (the git server's repositories) live in WORK too.
+process.env.TMPDIR = WORK;
 
 const step = (text) => process.stderr.write(`bench: ${text}\n`);
 const started = performance.now();
@@ -82,6 +85,7 @@ try {
       cpuModel: os.cpus()[0]?.model,
       memoryBytes: os.totalmem(),
       platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+      workDir: workDirInfo(),
     },
     versions: {
       node: process.version,

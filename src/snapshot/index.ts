@@ -90,9 +90,12 @@ export async function createSnapshot(input: SnapshotInput): Promise<Snapshot> {
   await snapshotGit.run(['update-ref', BUNDLE_REF, shippedSha]);
 
   const shippedTree = await snapshotGit.run(['rev-parse', `${shippedSha}^{tree}`]);
-  await refuseShippedSecrets(snapshotGit, shippedSha, input.secrets);
-
-  const { bundlePath, ...pack } = await writePackedBundle(snapshotGit, input.workDir, shippedSha, BUNDLE_REF);
+  // The scan reads every blob (about 0.4 s for 150 MiB): run it while the pack is written. The bundle
+  // stays in this private directory and is never uploaded if the scan refuses.
+  const [{ bundlePath, ...pack }] = await Promise.all([
+    writePackedBundle(snapshotGit, input.workDir, shippedSha, BUNDLE_REF),
+    refuseShippedSecrets(snapshotGit, shippedSha, input.secrets),
+  ]);
   const bundleBytes = (await stat(bundlePath)).size;
   const durationMs = performance.now() - started;
   input.logger.info(
