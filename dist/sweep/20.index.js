@@ -8,20 +8,14 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   LocalProvider: () => (/* binding */ LocalProvider)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58382);
-/* harmony import */ var _shared_exec_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(99248);
-
-
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58382);
+/* harmony import */ var _shared_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(99248);
 
 
 
@@ -39,38 +33,38 @@ class LocalProvider {
         this.parentDir = parentDir;
     }
     async create(spec, onCreated) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(this.parentDir, { recursive: true });
-        const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.parentDir, PREFIX)));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(this.parentDir, { recursive: true });
+        const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.parentDir, PREFIX)));
         await assertOutsideWorkspace(root);
         onCreated(root);
-        const paths = { workdir: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, 'workspace'), scratch: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, 'scratch') };
+        const paths = { workdir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'workspace'), scratch: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'scratch') };
         await Promise.all([
-            (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(paths.workdir, { recursive: true }),
-            (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(paths.scratch, { recursive: true }),
-            (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, 'home'), { recursive: true }),
-            (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, 'tmp'), { recursive: true }),
+            (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(paths.workdir, { recursive: true }),
+            (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(paths.scratch, { recursive: true }),
+            (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'home'), { recursive: true }),
+            (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'tmp'), { recursive: true }),
         ]);
         return new LocalSandbox(root, paths, {
             // The host PATH lets the sandbox find git and sh; nothing else of the runner's env enters.
             PATH: process.env['PATH'] ?? '/usr/local/bin:/usr/bin:/bin',
-            HOME: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, 'home'),
-            TMPDIR: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(root, 'tmp'),
+            HOME: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'home'),
+            TMPDIR: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'tmp'),
             LANG: 'C.UTF-8',
             ...spec.env,
         });
     }
     async deleteById(id) {
         if (!isLocalSandboxRoot(id))
-            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ('sandbox-error', `Not a local sandbox path: ${id}`);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(id, { recursive: true, force: true });
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ('sandbox-error', `Not a local sandbox path: ${id}`);
+        await removeTree(id);
     }
     async list() {
-        const names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(this.parentDir).catch(() => []);
+        const names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(this.parentDir).catch(() => []);
         const listings = [];
         for (const name of names.filter((n) => n.startsWith(PREFIX))) {
-            const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.parentDir, name)).catch(() => null);
+            const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.parentDir, name)).catch(() => null);
             if (info?.isDirectory()) {
-                listings.push({ id: (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(this.parentDir, name), labels: {}, createdAt: info.birthtime });
+                listings.push({ id: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(this.parentDir, name), labels: {}, createdAt: info.birthtime });
             }
         }
         return listings;
@@ -89,8 +83,8 @@ class LocalSandbox {
     }
     async exec(command, options) {
         if (this.deleted)
-            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ('sandbox-error', 'The local sandbox was already deleted.');
-        const result = await (0,_shared_exec_js__WEBPACK_IMPORTED_MODULE_6__/* .execFile */ .S)('sh', ['-c', command], {
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ('sandbox-error', 'The local sandbox was already deleted.');
+        const result = await (0,_shared_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execFile */ .S)('sh', ['-c', command], {
             cwd: options.cwd ?? this.paths.workdir,
             env: { ...this.env, ...options.env },
             timeoutMs: options.timeoutMs,
@@ -107,40 +101,53 @@ class LocalSandbox {
     }
     async upload(localPath, remotePath) {
         const target = this.resolveInside(remotePath);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(target), { recursive: true });
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(localPath), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(target));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(target), { recursive: true });
+        // copyFile lets the kernel copy (copy_file_range): a 52 MiB bundle in ~30 ms instead of ~140 ms.
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.copyFile)(localPath, target);
     }
     async download(remotePath, localPath) {
         const source = this.resolveInside(remotePath);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(localPath), { recursive: true });
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_4__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(source), (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(localPath));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(localPath), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.copyFile)(source, localPath);
     }
     async delete() {
         this.deleted = true;
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(this.id, { recursive: true, force: true });
+        await removeTree(this.id);
     }
     /** Sandbox paths are absolute paths under the root; anything else is a programming error. */
     resolveInside(path) {
-        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(path);
-        if (full !== this.id && !full.startsWith(this.id + node_path__WEBPACK_IMPORTED_MODULE_3__.sep)) {
-            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ('sandbox-error', `Path ${path} is outside the local sandbox.`);
+        const full = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(path);
+        if (full !== this.id && !full.startsWith(this.id + node_path__WEBPACK_IMPORTED_MODULE_2__.sep)) {
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ('sandbox-error', `Path ${path} is outside the local sandbox.`);
         }
         return full;
     }
 }
+/**
+ * `rm -rf` takes half the CPU of Node's recursive rm on a checkout of 20,000 files (0.24 s vs 0.5 s);
+ * Node's is the fallback where there is no `rm`. `path` is an absolute sandbox root we created.
+ */
+async function removeTree(path) {
+    const result = await (0,_shared_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execFile */ .S)('rm', ['-rf', '--', path], {
+        env: { PATH: process.env['PATH'] ?? '' },
+        timeoutMs: 120_000,
+    }).catch(() => null);
+    if (result?.exitCode !== 0)
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(path, { recursive: true, force: true });
+}
 function defaultParent() {
-    return process.env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)();
+    return process.env['RUNNER_TEMP'] || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)();
 }
 function isLocalSandboxRoot(path) {
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(path).startsWith(PREFIX) && (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(path) === path;
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path).startsWith(PREFIX) && (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(path) === path;
 }
 async function assertOutsideWorkspace(root) {
     const workspace = process.env['GITHUB_WORKSPACE'];
     if (!workspace)
         return;
-    const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(workspace).catch(() => (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(workspace));
-    if (root === real || root.startsWith(real + node_path__WEBPACK_IMPORTED_MODULE_3__.sep)) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ('sandbox-error', `The local sandbox ${root} would be inside the workspace ${real}.`, 'Point RUNNER_TEMP outside GITHUB_WORKSPACE.');
+    const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(workspace).catch(() => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace));
+    if (root === real || root.startsWith(real + node_path__WEBPACK_IMPORTED_MODULE_2__.sep)) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ('sandbox-error', `The local sandbox ${root} would be inside the workspace ${real}.`, 'Point RUNNER_TEMP outside GITHUB_WORKSPACE.');
     }
 }
 
