@@ -33,9 +33,23 @@ export async function writePackedBundle(
   await rm(join(workDir, 'pack'), { recursive: true, force: true });
   await mkdir(join(workDir, 'pack'), { recursive: true });
   // The shallow file of the snapshot git dir stops the walk at `commit`: one commit's objects only.
-  const packName = await git.run(['pack-objects', '--revs', '--delta-base-offset', '--quiet', prefix], {
-    input: `${commit}\n`,
-  });
+  // --window=0: no new delta search. Deltas already in the checkout's packs are still reused; only
+  // objects that are not packed yet (the include-uncommitted changes) go in whole. The search cost
+  // 0.3 s for 200 changed files of a 20,000-file tree and saved 1% of the bundle.
+  const packName = await git.run(
+    // pack.compression only applies to objects not already packed: the uncommitted changes.
+    [
+      '-c',
+      'pack.compression=1',
+      'pack-objects',
+      '--revs',
+      '--delta-base-offset',
+      '--window=0',
+      '--quiet',
+      prefix,
+    ],
+    { input: `${commit}\n` },
+  );
   if (!/^[0-9a-f]{40,64}$/.test(packName)) {
     throw new ActionError(
       'git-error',
@@ -48,7 +62,8 @@ export async function writePackedBundle(
   const bundlePath = join(workDir, 'repo.bundle');
   const out = createWriteStream(bundlePath);
   out.write(header);
-  await pipeline(createReadStream(packPath), out);
+  // 8 MiB reads: a 52 MiB pack is appended in ~50 ms instead of ~145 ms with the default 64 KiB.
+  await pipeline(createReadStream(packPath, { highWaterMark: 8 * 1024 * 1024 }), out);
   await rm(packPath);
   return { bundlePath, packIndexPath, packName, packOffset: Buffer.byteLength(header) };
 }

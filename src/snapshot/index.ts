@@ -148,7 +148,8 @@ async function commitUncommitted(
     GIT_OBJECT_DIRECTORY: join(gitDir, 'objects'),
     GIT_ALTERNATE_OBJECT_DIRECTORIES: objectsDir,
   };
-  await git.run(['add', '--update', '--', '.'], { env });
+  // The changed files' objects are temporary (pack-objects packs them next): store them uncompressed.
+  await git.run(['-c', 'core.looseCompression=0', 'add', '--update', '--', '.'], { env });
   const tree = await git.run(['write-tree'], { env });
   const baseTree = await git.run(['rev-parse', `${baseSha}^{tree}`]);
   if (tree === baseTree) return null;
