@@ -2,13 +2,15 @@
 // against an ncc bundle (built here, same ncc flags as scripts/build.mjs) whose entry only imports
 // @actions/core and logs a line. Also the size of dist/.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runAction } from './action.mjs';
 import { GIT_ENV, interleave, measureChild, ROOT, WORK } from './lib.mjs';
 
 function buildBaseline() {
-  const dir = join(WORK, 'cold-start-baseline');
+  // Inside the project, so that `@actions/core` resolves from its node_modules (WORK may be on tmpfs).
+  const dir = join(ROOT, 'node_modules', '.cache', 'bench-cold-start');
+  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const entry = join(dir, 'entry.js');
   writeFileSync(entry, "import * as core from '@actions/core';\ncore.info('baseline: first line');\n");

@@ -96,6 +96,12 @@ export async function capturePatch(input: CaptureInput): Promise<Capture> {
   await sandbox.download(posix.join(remoteOut, 'agent.meta.json'), rawMetaPath);
   const facts = parseSandboxFacts(await readFile(rawMetaPath, 'utf8'), snapshot.baseSha);
   await rm(rawMetaPath, { force: true });
+  if (facts.embedded_repos_left_out) {
+    input.logger.warning(
+      `${facts.embedded_repos_left_out} git repositor${facts.embedded_repos_left_out === 1 ? 'y' : 'ies'} the agent created inside the work tree (a clone or git init) ` +
+        'were left out of the patch: they cannot be shipped as files.',
+    );
+  }
   if (input.maxPatchBytes !== undefined && facts.size_bytes > input.maxPatchBytes) {
     throw new ActionError(
       'patch-too-large',
@@ -145,6 +151,8 @@ interface SandboxFacts {
   size_bytes: number;
   linearized: boolean;
   leftovers_committed: boolean;
+  /** Embedded repositories (the agent's clones or `git init`s) left out of the leftover commit. */
+  embedded_repos_left_out?: number;
 }
 
 /** The sandbox is untrusted: accept only well-formed facts, and only for the base we shipped. */
@@ -165,7 +173,8 @@ export function parseSandboxFacts(text: string, expectedBase: string): SandboxFa
     count(raw['files_changed']) &&
     count(raw['size_bytes']) &&
     typeof raw['linearized'] === 'boolean' &&
-    typeof raw['leftovers_committed'] === 'boolean';
+    typeof raw['leftovers_committed'] === 'boolean' &&
+    (raw['embedded_repos_left_out'] === undefined || count(raw['embedded_repos_left_out']));
   if (!ok) throw new ActionError('capture-failed', 'The sandbox returned malformed patch metadata.');
   return raw as unknown as SandboxFacts;
 }

@@ -22,6 +22,19 @@ G() {
 mkdir -p "$OUT_DIR"
 rm -f "$OUT_DIR/agent.mbox" "$OUT_DIR/agent.meta.json"
 
+# Embedded repositories the agent created (a clone, a \`git init\`) cannot be committed as files, an empty
+# one makes \`git add -A\` fail outright, and a gitlink would be refused by policy: leave them out of the
+# leftover commit (exclude patterns, glob characters escaped) so the rest of the work still comes back.
+EMBEDDED=$(find . -path ./.git -prune -o -name .git -prune -print 2>/dev/null | sed -e 's|^\\./||' -e 's|/\\.git$||' |
+  while IFS= read -r dir; do
+    if ! G --literal-pathspecs ls-files --error-unmatch -- "$dir" >/dev/null 2>&1; then printf '%s\\n' "$dir"; fi
+  done)
+EMBEDDED_COUNT=0
+if [ -n "$EMBEDDED" ]; then
+  EMBEDDED_COUNT=$(printf '%s\\n' "$EMBEDDED" | wc -l | tr -d ' ')
+  printf '%s\\n' "$EMBEDDED" | sed -e 's/[][*?\\\\!# ]/\\\\&/g' -e 's|^|/|' -e 's|$|/|' >> "$(G rev-parse --git-path info/exclude)"
+fi
+
 LEFTOVER=false
 if [ -n "$(G status --porcelain=v1 --untracked-files=all --ignore-submodules=none)" ]; then
   G add -A -- .
@@ -71,7 +84,7 @@ COMMITS=$(G rev-list --count "$BASE_SHA..$TIP")
 FILES=$(G diff-tree -r --no-renames --name-only -z "$BASE_SHA" "$TIP" | tr -cd '\\000' | wc -c | tr -d ' ')
 HEAD_TREE=$(G rev-parse "$TIP^{tree}")
 SIZE=$(wc -c < "$OUT_DIR/agent.mbox" | tr -d ' ')
-printf '{"version":1,"base_sha":"%s","head_sha":"%s","head_tree":"%s","commits":%s,"files_changed":%s,"format":"mboxrd","size_bytes":%s,"linearized":%s,"leftovers_committed":%s}\\n' \\
-  "$BASE_SHA" "$TIP" "$HEAD_TREE" "$COMMITS" "$FILES" "$SIZE" "$LINEARIZED" "$LEFTOVER" > "$OUT_DIR/agent.meta.json"
+printf '{"version":1,"base_sha":"%s","head_sha":"%s","head_tree":"%s","commits":%s,"files_changed":%s,"format":"mboxrd","size_bytes":%s,"linearized":%s,"leftovers_committed":%s,"embedded_repos_left_out":%s}\\n' \\
+  "$BASE_SHA" "$TIP" "$HEAD_TREE" "$COMMITS" "$FILES" "$SIZE" "$LINEARIZED" "$LEFTOVER" "$EMBEDDED_COUNT" > "$OUT_DIR/agent.meta.json"
 cat "$OUT_DIR/agent.meta.json"
 `;

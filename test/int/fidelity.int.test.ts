@@ -215,6 +215,38 @@ describe('a hostile sandbox repo config does not change the result', () => {
   });
 });
 
+describe('embedded repositories the agent creates', () => {
+  it('leaves them out (empty, with commits, with glob characters in the name) and brings the rest back', async () => {
+    repo = makeRepo({ files: BASE_FILES });
+    const runnerTemp = tempDir('sa-runner-');
+    // An empty `git init` makes `git add -A` fail outright; a repo with commits would become a gitlink.
+    const script = `git init -q empty-repo && echo draft > empty-repo/notes.txt
+      git init -q 'vendor/lib[1]*' && echo lib > 'vendor/lib[1]*/lib.txt'
+      git -C 'vendor/lib[1]*' -c user.name=a -c user.email=a@b add -A
+      git -C 'vendor/lib[1]*' -c user.name=a -c user.email=a@b commit -qm lib
+      mkdir vendor/lib1x && echo kept > vendor/lib1x/kept.txt
+      echo work >> src/app.txt && git commit -qam "real work"
+      echo leftover > leftover.txt`;
+    const scriptPath = join(runnerTemp, 'agent.sh');
+    writeFileSync(scriptPath, `set -e\n${script}\n`);
+    const { result, logs } = await runLocalPipeline({
+      checkout: repo.checkout,
+      runnerTemp,
+      agentCommand: `sh ${scriptPath}`,
+    });
+    expect(result.outcome, result.message).toBe('artifact');
+    expect(result.commits).toBe(2);
+    const mbox = readFileSync(result.patchPath!, 'utf8');
+    expect(mbox).toContain('leftover.txt');
+    // An unescaped pattern (/vendor/lib[1]*/) would have dropped this directory too.
+    expect(mbox).toContain('vendor/lib1x/kept.txt');
+    expect(mbox).not.toContain('empty-repo');
+    expect(mbox).not.toContain('lib[1]');
+    expect(mbox).not.toContain('Subproject commit');
+    expect(logs.join('\n')).toMatch(/2 git repositories the agent created inside the work tree/);
+  });
+});
+
 describe('agent exit status and empty results', () => {
   it('captures the work of an agent that exits non-zero, and says so', async () => {
     repo = makeRepo();
