@@ -1,41 +1,39 @@
 // The fake GitHub of the test suite (REST API that records calls, and a real `git http-backend` smart-HTTP
 // server), for figure 3's pull-request delivery. The fakes are TypeScript under test/fakes: they are
-// compiled once per bench run with the project's own tsc into the bench work dir.
+// compiled once per bench run with the project's own tsc, inside node_modules/.cache.
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, WORK } from './lib.mjs';
+import { FAKES_OUT, ROOT } from './lib.mjs';
 
 const TOKEN = 'ghs_BenchFakeGitHubToken0123456789abcdef';
 
 async function loadFakes() {
-  const out = join(WORK, 'fakes');
-  if (!existsSync(join(out, 'rest.js'))) {
-    execFileSync(
-      process.execPath,
-      [
-        join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
-        '--outDir',
-        out,
-        '--rootDir',
-        join(ROOT, 'test', 'fakes', 'github'),
-        '--module',
-        'nodenext',
-        '--moduleResolution',
-        'nodenext',
-        '--target',
-        'es2022',
-        '--types',
-        'node',
-        '--skipLibCheck',
-        join(ROOT, 'test', 'fakes', 'github', 'rest.ts'),
-        join(ROOT, 'test', 'fakes', 'github', 'git-server.ts'),
-      ],
-      { stdio: ['ignore', 'inherit', 'inherit'] },
-    );
-    writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
-  }
+  const out = join(FAKES_OUT, 'github');
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+      '--outDir',
+      out,
+      '--rootDir',
+      join(ROOT, 'test', 'fakes', 'github'),
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--types',
+      'node',
+      '--skipLibCheck',
+      join(ROOT, 'test', 'fakes', 'github', 'rest.ts'),
+      join(ROOT, 'test', 'fakes', 'github', 'git-server.ts'),
+    ],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
   const rest = await import(pathToFileURL(join(out, 'rest.js')).href);
   const gitServer = await import(pathToFileURL(join(out, 'git-server.js')).href);
   return { startFakeGitHub: rest.startFakeGitHub, startGitServer: gitServer.startGitServer };

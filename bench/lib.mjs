@@ -34,6 +34,12 @@ function pickWorkDir() {
   return join(ROOT, 'bench', '.work');
 }
 
+/**
+ * Compiled test fakes go inside the project (not WORK, which may be on tmpfs) so that their imports
+ * (busboy, the SDKs) resolve from its node_modules.
+ */
+export const FAKES_OUT = join(ROOT, 'node_modules', '.cache', 'bench-fakes');
+
 /** The file system WORK is on, for results.json. */
 export function workDirInfo() {
   const fs = statfsSync(dirname(WORK));

@@ -7,16 +7,16 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readOutputs, readStageTimings, runAction } from './action.mjs';
-import { mb, measureChild, median, ROOT, WORK } from './lib.mjs';
+import { FAKES_OUT, mb, measureChild, median, ROOT, WORK } from './lib.mjs';
 
 const LIMIT_BYTES = 200 * 1024 * 1024;
 
 /**
- * The fake is TypeScript (test/fakes/daytona); tsc (already a dev dependency) compiles it into the work
- * dir, where its imports (busboy) resolve from the project's node_modules. No extra runner needed.
+ * The fake is TypeScript (test/fakes/daytona); tsc (already a dev dependency) compiles it inside
+ * node_modules/.cache, where its imports (busboy) resolve from the project's node_modules.
  */
 async function loadDaytonaFake() {
-  const out = join(WORK, 'daytona-fake');
+  const out = join(FAKES_OUT, 'daytona');
   execFileSync(
     join(ROOT, 'node_modules', '.bin', 'tsc'),
     [

@@ -157,12 +157,17 @@ async function readThread(
   logger: Logger,
 ): Promise<ThreadComment[]> {
   try {
-    const { data } = await octokit.rest.issues.listComments({
-      owner,
-      repo,
-      issue_number: number,
-      per_page: 100,
-    });
+    // The prompt shows the most recent comments first, so read past the first page (GitHub lists
+    // oldest first); ten pages bound the cost on a huge thread.
+    let pages = 0;
+    const data = await octokit.paginate(
+      octokit.rest.issues.listComments,
+      { owner, repo, issue_number: number, per_page: 100 },
+      (response, done) => {
+        if (++pages >= 10) done();
+        return response.data;
+      },
+    );
     return data
       .filter((c) => c.id !== triggerId && !(c.body ?? '').includes(TRACKING_MARKER_PREFIX))
       .map((c) => ({ author: c.user?.login ?? 'unknown', body: c.body ?? '' }));

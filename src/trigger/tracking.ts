@@ -73,13 +73,19 @@ async function findExisting(
   number: number,
   marker: string,
 ): Promise<number | undefined> {
-  const { data } = await octokit.rest.issues.listComments({
-    owner,
-    repo,
-    issue_number: number,
-    per_page: 100,
-  });
-  return data.find((c) => (c.body ?? '').startsWith(marker))?.id;
+  // Every page: on a busy thread the run's comment can be past the first 100, and missing it would
+  // post a second one.
+  let found: number | undefined;
+  await octokit.paginate(
+    octokit.rest.issues.listComments,
+    { owner, repo, issue_number: number, per_page: 100 },
+    (response, done) => {
+      found = response.data.find((c) => (c.body ?? '').startsWith(marker))?.id;
+      if (found !== undefined) done();
+      return [];
+    },
+  );
+  return found;
 }
 
 /** The final text: PR link, artifact name, or the failure reason. Our own words, no agent text. */

@@ -147,6 +147,30 @@ describe('issue_comment trigger', () => {
     expect(github!.pulls).toHaveLength(1);
   });
 
+  it('a busy thread (150 comments): the prompt has the latest ones and a re-run still finds its tracking comment', async () => {
+    const s = await setup();
+    github!.permissions.set('octocat', WRITE);
+    for (let i = 1; i <= 150; i++) {
+      github!.comments.push({
+        id: 100 + i,
+        issue_number: 12,
+        body: `discussion comment number ${i}`,
+        user: { login: 'someone', type: 'User' },
+        html_url: `https://github.example/octo/demo/issues/12#issuecomment-${100 + i}`,
+      });
+    }
+    expect((await s.run(issueComment('/agent go'))).outputs['outcome']).toBe('pr-opened');
+    // GitHub lists oldest first: the latest comment is on page 2, as is our tracking comment.
+    expect(readFileSync(join(s.sentinels, 'prompt.txt'), 'utf8')).toContain('discussion comment number 150');
+    const again = await s.run(issueComment('/agent go'), { env: { GITHUB_RUN_ATTEMPT: '2' } });
+    expect(again.outputs['outcome']).toBe('pr-updated');
+    expect(trackingComments()).toHaveLength(1);
+    const listings = github!.calls.filter(
+      (c) => c.method === 'GET' && c.path.endsWith('/issues/12/comments'),
+    );
+    expect(listings.some((c) => c.query['page'] === '2')).toBe(true);
+  });
+
   it('unauthorized (read): refused, no sandbox, one short reply, no reaction', async () => {
     const s = await setup();
     github!.permissions.set('octocat', READ);

@@ -84,6 +84,7 @@ export async function startFakeGitHub(
     repos: new Map(),
   };
   let nextNumber = 100;
+  let baseUrl = '';
   let nextComment = 9000;
   const repo = (owner: string, name: string) => {
     const full = `${owner}/${name}`;
@@ -203,10 +204,18 @@ export async function startFakeGitHub(
     [
       'GET',
       /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/,
-      (m) => ({
-        status: 200,
-        body: state.comments.filter((c) => c.issue_number === Number(m[3])),
-      }),
+      (m, r) => {
+        // Paginated as GitHub does: per_page (default 30, at most 100), page, and a Link header.
+        const all = state.comments.filter((c) => c.issue_number === Number(m[3]));
+        const perPage = Math.min(Number(r.query['per_page'] ?? 30), 100);
+        const page = Number(r.query['page'] ?? 1);
+        const body = all.slice((page - 1) * perPage, page * perPage);
+        const headers: Record<string, string> = {};
+        if (page * perPage < all.length) {
+          headers['link'] = `<${baseUrl}${m[0]}?per_page=${perPage}&page=${page + 1}>; rel="next"`;
+        }
+        return { status: 200, body, headers };
+      },
     ],
     [
       'POST',
@@ -316,6 +325,7 @@ export async function startFakeGitHub(
   }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
   return {
     url: `http://127.0.0.1:${port}`,
     ...state,
