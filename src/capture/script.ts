@@ -25,18 +25,19 @@ rm -f "$OUT_DIR/agent.mbox" "$OUT_DIR/agent.meta.json"
 # Embedded repositories the agent created (a clone, a \`git init\`) cannot be committed as files, an empty
 # one makes \`git add -A\` fail outright, and a gitlink would be refused by policy: leave them out of the
 # leftover commit (exclude patterns, glob characters escaped) so the rest of the work still comes back.
-EMBEDDED=$(find . -path ./.git -prune -o -name .git -prune -print 2>/dev/null | sed -e 's|^\\./||' -e 's|/\\.git$||' |
-  while IFS= read -r dir; do
-    if ! G --literal-pathspecs ls-files --error-unmatch -- "$dir" >/dev/null 2>&1; then printf '%s\\n' "$dir"; fi
-  done)
+# With --untracked-files=all, status lists untracked directories only when they are such repositories.
+status() { G status --porcelain=v1 -z --untracked-files=all --ignore-submodules=none | tr '\\000' '\\n'; }
+STATUS=$(status)
+EMBEDDED=$(printf '%s\\n' "$STATUS" | sed -n 's|^?? \\(.*\\)/$|\\1|p')
 EMBEDDED_COUNT=0
 if [ -n "$EMBEDDED" ]; then
   EMBEDDED_COUNT=$(printf '%s\\n' "$EMBEDDED" | wc -l | tr -d ' ')
   printf '%s\\n' "$EMBEDDED" | sed -e 's/[][*?\\\\!# ]/\\\\&/g' -e 's|^|/|' -e 's|$|/|' >> "$(G rev-parse --git-path info/exclude)"
+  STATUS=$(status)
 fi
 
 LEFTOVER=false
-if [ -n "$(G status --porcelain=v1 --untracked-files=all --ignore-submodules=none)" ]; then
+if [ -n "$STATUS" ]; then
   G add -A -- .
   G commit -q --no-verify --allow-empty -m "$LEFTOVER_MESSAGE"
   LEFTOVER=true
