@@ -1,41 +1,11 @@
 // The fake GitHub of the test suite (REST API that records calls, and a real `git http-backend` smart-HTTP
-// server), for figure 3's pull-request delivery. The fakes are TypeScript under test/fakes: they are
-// compiled once per bench run with the project's own tsc, inside node_modules/.cache.
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { FAKES_OUT, ROOT } from './lib.mjs';
+// server), for figure 3's pull-request delivery, compiled from test/fakes/github by loadFake.
+import { loadFake } from './lib.mjs';
 
 const TOKEN = 'ghs_BenchFakeGitHubToken0123456789abcdef';
 
 async function loadFakes() {
-  const out = join(FAKES_OUT, 'github');
-  execFileSync(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
-      '--outDir',
-      out,
-      '--rootDir',
-      join(ROOT, 'test', 'fakes', 'github'),
-      '--module',
-      'nodenext',
-      '--moduleResolution',
-      'nodenext',
-      '--target',
-      'es2022',
-      '--types',
-      'node',
-      '--skipLibCheck',
-      join(ROOT, 'test', 'fakes', 'github', 'rest.ts'),
-      join(ROOT, 'test', 'fakes', 'github', 'git-server.ts'),
-    ],
-    { stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-  writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
-  const rest = await import(pathToFileURL(join(out, 'rest.js')).href);
-  const gitServer = await import(pathToFileURL(join(out, 'git-server.js')).href);
+  const [rest, gitServer] = await loadFake('github', ['rest.ts', 'git-server.ts']);
   return { startFakeGitHub: rest.startFakeGitHub, startGitServer: gitServer.startGitServer };
 }
 

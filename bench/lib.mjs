@@ -2,9 +2,9 @@
 // wall time, first output line and peak RSS are measured.
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { createCipheriv } from 'node:crypto';
-import { accessSync, constants, readFileSync, rmSync, statfsSync } from 'node:fs';
+import { accessSync, constants, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
 /**
@@ -39,6 +39,30 @@ function pickWorkDir() {
  * (busboy, the SDKs) resolve from its node_modules.
  */
 export const FAKES_OUT = join(ROOT, 'node_modules', '.cache', 'bench-fakes');
+
+/**
+ * Compiles the test fake `test/fakes/<name>` (its `entries`, TypeScript) with the project's tsc into
+ * FAKES_OUT and imports them. Returns the modules, in the order of `entries`.
+ */
+export async function loadFake(name, entries) {
+  const source = join(ROOT, 'test', 'fakes', name);
+  const out = join(FAKES_OUT, name);
+  const flags = ['--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022'];
+  execFileSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+      ...['--outDir', out, '--rootDir', source, ...flags],
+      ...['--types', 'node', '--skipLibCheck', '--esModuleInterop'],
+      ...entries.map((entry) => join(source, entry)),
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
+  return Promise.all(
+    entries.map((entry) => import(pathToFileURL(join(out, entry.replace(/\.ts$/, '.js'))).href)),
+  );
+}
 
 /** The file system WORK is on, for results.json. */
 export function workDirInfo() {

@@ -2,43 +2,17 @@
 // mode) through the local provider and through the Daytona loopback fake (real SDK, multipart upload);
 // its own peak RSS must stay bounded. Baseline: the same action on the small depth-1 input, so the
 // figure shows what the bundle's size adds to memory.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { readOutputs, readStageTimings, runAction } from './action.mjs';
-import { FAKES_OUT, mb, measureChild, median, ROOT, WORK } from './lib.mjs';
+import { loadFake, mb, measureChild, median, ROOT, WORK } from './lib.mjs';
 
 const LIMIT_BYTES = 200 * 1024 * 1024;
 
-/**
- * The fake is TypeScript (test/fakes/daytona); tsc (already a dev dependency) compiles it inside
- * node_modules/.cache, where its imports (busboy) resolve from the project's node_modules.
- */
+/** The Daytona fake of the test suite (TypeScript), compiled by tsc inside node_modules/.cache. */
 async function loadDaytonaFake() {
-  const out = join(FAKES_OUT, 'daytona');
-  execFileSync(
-    join(ROOT, 'node_modules', '.bin', 'tsc'),
-    [
-      '--outDir',
-      out,
-      '--rootDir',
-      join(ROOT, 'test', 'fakes', 'daytona'),
-      '--module',
-      'nodenext',
-      '--moduleResolution',
-      'nodenext',
-      '--target',
-      'es2022',
-      '--types',
-      'node',
-      '--skipLibCheck',
-      '--esModuleInterop',
-      join(ROOT, 'test', 'fakes', 'daytona', 'index.ts'),
-    ],
-    { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-  return import(pathToFileURL(join(out, 'index.js')).href);
+  const [fake] = await loadFake('daytona', ['index.ts']);
+  return fake;
 }
 
 async function stageOnce(provider, workspace, tag, fake) {
