@@ -1,3 +1,5 @@
+import { foldPath } from './fold.js';
+
 /**
  * Protected-path globs, gitignore-like: `*` and `?` stay inside one path segment, `**` spans segments,
  * a trailing `/**` covers everything below a directory and, unlike gitignore, the directory name itself
@@ -27,6 +29,17 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
+/**
+ * The first glob that matches `path` as any checkout would see it: case, Unicode normalization,
+ * HFS-ignorable code points and NTFS trailing dots are folded on both sides, so `.Husky/pre-commit`,
+ * `claude.md` and `.git\u200chub/x` are protected like `.husky/**`, `CLAUDE.md` and `.github/**`.
+ */
 export function matchesAny(path: string, globs: readonly string[]): string | undefined {
-  return globs.find((glob) => globToRegExp(glob).test(path));
+  const folded = foldPath(path);
+  return globs.find((glob) => {
+    const pattern = glob.normalize('NFC').toLowerCase();
+    return (
+      globToRegExp(pattern).test(folded) || globToRegExp(pattern).test(path.normalize('NFC').toLowerCase())
+    );
+  });
 }

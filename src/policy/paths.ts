@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { Settings } from '../settings/index.js';
 import type { Git } from '../shared/git.js';
 import { type Entry, NULL_SHA } from './entries.js';
+import { foldSegment, isDotGit } from './fold.js';
 import { matchesAny } from './glob.js';
 import { type Finding, showPath } from './types.js';
 
@@ -48,7 +49,7 @@ export async function pathFindings(
         effect: 'refuse',
       });
     }
-    if (entry.path.split('/').at(-1)?.toLowerCase() === '.gitmodules') {
+    if (isGitmodules(entry.path.split('/').at(-1) ?? '')) {
       once({
         rule: 'gitmodules',
         reason: 'policy-violation',
@@ -93,10 +94,15 @@ export function invalidPath(path: string): string | undefined {
   // Backslashes are separators on Windows checkouts; `.git` variants include NTFS 8.3 and trailing dots.
   for (const segment of path.split(/[/\\]/)) {
     if (segment === '' || segment === '.' || segment === '..') return 'empty, . or .. component';
-    const bare = segment.toLowerCase().replace(/[. ]+$/, '');
-    if (bare === '.git' || bare === 'git~1') return '.git component';
+    if (isDotGit(segment)) return '.git component';
   }
   return undefined;
+}
+
+/** `.gitmodules` as a case-folding, HFS or NTFS checkout would resolve it (NTFS short name included). */
+function isGitmodules(name: string): boolean {
+  const folded = foldSegment(name);
+  return folded === '.gitmodules' || /^gitmod~\d$/.test(folded);
 }
 
 /** Why a symlink target leaves the repository (or reaches into `.git`), or undefined when it stays inside. */
@@ -108,8 +114,7 @@ export function symlinkEscape(path: string, target: string | undefined): string 
   if (target.startsWith('~')) return 'points into a home directory';
   const resolved = posix.normalize(posix.join(posix.dirname(path), target.replace(/\\/g, '/')));
   if (resolved === '..' || resolved.startsWith('../')) return 'points outside the repository';
-  if (resolved.split('/').some((s) => s.toLowerCase().replace(/[. ]+$/, '') === '.git'))
-    return 'points into .git';
+  if (resolved.split('/').some(isDotGit)) return 'points into .git';
   return undefined;
 }
 
@@ -148,8 +153,7 @@ export function symlinkChainEscape(path: string, links: ReadonlyMap<string, stri
     stack.pop();
     pending.unshift(...next.replace(/\\/g, '/').split('/'));
   }
-  if (stack.some((s) => s.toLowerCase().replace(/[. ]+$/, '') === '.git'))
-    return 'points into .git through another symlink';
+  if (stack.some(isDotGit)) return 'points into .git through another symlink';
   return undefined;
 }
 

@@ -24,6 +24,14 @@ describe('path rules', () => {
     ['.github/workflows/x.yml', undefined],
     ['.gitignore', undefined],
     ['git~2/x', undefined],
+    // HFS+ ignores these code points (git's is_hfs_dotgit): each is `.git` on a Mac checkout.
+    ['.g\u200cit/config', '.git component'],
+    ['.GIT\u200d/hooks/pre-commit', '.git component'],
+    ['\ufeff.git/config', '.git component'],
+    ['a/.gi\u206at/config', '.git component'],
+    // NTFS alternate data stream syntax names the directory itself.
+    ['.git::$INDEX_ALLOCATION/config', '.git component'],
+    ['.g\u200bit/x', undefined],
   ])('%j → %s', (path, reason) => {
     expect(invalidPath(path)).toBe(reason);
   });
@@ -72,8 +80,28 @@ describe('path rules', () => {
     ['.github.yml', undefined],
     ['docs/a.yml', undefined],
     ['docs/CLAUDE.md', undefined],
-  ])('protected %s → %s', (path, glob) => {
+    // Case-insensitive checkouts (macOS, Windows) resolve these to the protected names.
+    ['.Husky/pre-commit', '.husky/**'],
+    ['.CLAUDE/settings.json', '.claude/**'],
+    ['claude.md', 'CLAUDE.md'],
+    ['Agents.md', 'AGENTS.md'],
+    ['.GitHub/workflows/x.yml', '.github/**'],
+    ['codeowners', 'CODEOWNERS'],
+    ['src/.ENV.local', '**/.env*'],
+    // HFS-ignorable code points and NTFS trailing dots vanish on those filesystems.
+    ['.git\u200chub/workflows/x.yml', '.github/**'],
+    ['.husky\u200d/pre-commit', '.husky/**'],
+    ['CLAUDE.md.', 'CLAUDE.md'],
+    ['.github./workflows/x.yml', '.github/**'],
+  ])('protected %j → %s', (path, glob) => {
     expect(matchesAny(path, DEFAULT_PROTECTED_PATHS)).toBe(glob);
+  });
+});
+
+describe('folded matching', () => {
+  it('matches user globs under Unicode normalization (NFD path, NFC glob)', () => {
+    expect(matchesAny('docs/cafe\u0301.md', ['docs/café.md'])).toBe('docs/café.md');
+    expect(matchesAny('Docs/CAFÉ.md', ['docs/café.md'])).toBe('docs/café.md');
   });
 });
 
