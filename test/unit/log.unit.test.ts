@@ -165,6 +165,19 @@ describe('secrets across the 16 KiB line cut (4a)', () => {
     expect(ms).toBeLessThan(5_000);
   });
 
+  it('holds back a registered value longer than 4 KiB whole (a JSON credential, say)', () => {
+    const long = `-----cred-${'k9'.repeat(3_000)}-----`;
+    const secrets = new SecretRegistry();
+    secrets.add('credential', long);
+    const lines: string[] = [];
+    const stream = lineStream('', secrets, (l) => lines.push(l));
+    const text = `${'x'.repeat(LINE_PIECE - 2_000)}${long}${'y'.repeat(30_000)}`;
+    for (let at = 0; at < text.length; at += 1_000) stream.write(text.slice(at, at + 1_000));
+    stream.end();
+    expect(lines.join('')).toBe(`${'x'.repeat(LINE_PIECE - 2_000)}***${'y'.repeat(30_000)}`);
+    for (const line of lines) expect(line).not.toContain('k9k9k9k9');
+  });
+
   it('without spans (a plain redactor) still cuts at 16 KiB', () => {
     const lines: string[] = [];
     const stream = lineStream(
