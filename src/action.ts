@@ -8,7 +8,7 @@ import { registerInputSecrets } from './settings/secrets.js';
 import { CleanupRegistry } from './shared/cleanup.js';
 import { formatMinutes, planRun, type RunPlan } from './shared/deadline.js';
 import { errorMessage, toActionError } from './shared/errors.js';
-import { type Logger, pairedStream, stopCommandsToken } from './shared/log.js';
+import { inertLines, type Logger, pairedStream, stopCommandsToken } from './shared/log.js';
 import { SecretRegistry } from './shared/secrets.js';
 
 const readInput = (name: string): string => core.getInput(name, { trimWhitespace: false });
@@ -56,7 +56,7 @@ export async function runAction(): Promise<void> {
   if (stopping) return;
   setOutputs(result);
   await writeSummary(result, link, logger);
-  if (result.outcome === 'failed') core.setFailed(result.message);
+  if (result.outcome === 'failed') failStep(logger, result.message);
   else logger.info(`Outcome: ${result.outcome}. ${result.message}`);
 }
 
@@ -115,7 +115,7 @@ function stopRun(
       const result: RunResult = { outcome: 'failed', ...failure, timings: [] };
       setOutputs(result);
       await writeSummary(result, link, logger);
-      core.setFailed(failure.message);
+      failStep(logger, failure.message);
     })
     .finally(() => process.exit(exitCode));
 }
@@ -161,21 +161,34 @@ function startWatchdog(plan: RunPlan, cleanup: CleanupRegistry, logger: Logger, 
   return () => clearTimeout(timer);
 }
 
-/** Logger on top of @actions/core; agent output is fenced with a random `::stop-commands::` token. */
+/**
+ * Logger on top of @actions/core. Every line is redacted and made inert (`inertLines`): agent-chosen
+ * paths, stderr tails and remote messages cannot issue workflow commands. Agent output is also fenced
+ * with a random `::stop-commands::` token.
+ */
 export function actionLogger(secrets: SecretRegistry): Logger {
-  const redact = (text: string): string => secrets.redact(text);
+  const inert = (text: string): string[] => inertLines(secrets.redact(text));
   return {
-    info: (m) => core.info(redact(m)),
-    warning: (m) => core.warning(redact(m)),
-    error: (m) => core.error(redact(m)),
-    debug: (m) => core.debug(redact(m)),
-    group: (name, fn) => core.group(name, fn),
+    info: (m) => {
+      for (const line of inert(m)) core.info(line);
+    },
+    // core.warning/error/debug escape line breaks in the command data; inert lines keep it uniform.
+    warning: (m) => core.warning(inert(m).join('\n')),
+    error: (m) => core.error(inert(m).join('\n')),
+    debug: (m) => core.debug(inert(m).join('\n')),
+    group: (name, fn) => core.group(inert(name).join(' '), fn),
     agentStream(label) {
       const token = stopCommandsToken();
-      return pairedStream(label, redact, (line) => process.stdout.write(`${line}\n`), {
+      return pairedStream(label, secrets, (line) => process.stdout.write(`${line}\n`), {
         open: () => process.stdout.write(`::stop-commands::${token}\n`),
         close: () => process.stdout.write(`::${token}::\n`),
       });
     },
   };
+}
+
+/** core.setFailed without its raw `core.error`: the message is redacted and made inert by the logger. */
+export function failStep(logger: Logger, message: string): void {
+  process.exitCode = 1;
+  logger.error(message);
 }

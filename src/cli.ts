@@ -10,7 +10,7 @@ import { parseSettings } from './settings/index.js';
 import { registerInputSecrets } from './settings/secrets.js';
 import { CleanupRegistry } from './shared/cleanup.js';
 import { errorMessage, toActionError } from './shared/errors.js';
-import { consoleLogger } from './shared/log.js';
+import { consoleLogger, inertJson, inertLines } from './shared/log.js';
 import { SecretRegistry } from './shared/secrets.js';
 import { createSnapshot } from './snapshot/index.js';
 import { SWEEP_INPUTS, sweepFromInputs } from './sweep/run.js';
@@ -102,7 +102,7 @@ async function runCommand(args: string[]): Promise<number> {
     given[name] ?? (name === 'out-dir' ? given['out'] : undefined) ?? CLI_DEFAULTS[name] ?? '';
   const secrets = new SecretRegistry();
   registerInputSecrets(secrets, read, process.env);
-  const logger = consoleLogger((text) => secrets.redact(text));
+  const logger = consoleLogger(secrets);
   const repoDir = resolve(given['repo'] ?? process.cwd());
   const context = { ...(await readRunContext(process.env)), workspace: repoDir, onRunner: false };
   const host: Host = { logger, secrets, cleanup: new CleanupRegistry(), saveState: () => {} };
@@ -114,7 +114,7 @@ async function runCommand(args: string[]): Promise<number> {
   try {
     const settings = parseSettings(read, context);
     const result = await runPipeline({ settings, context, host, repoDir });
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`${inertJson(result, 2)}\n`);
     logger.info(`${result.outcome}${result.reason ? ` (${result.reason})` : ''}: ${result.message}`);
     return result.outcome === 'failed' ? 1 : 0;
   } catch (error) {
@@ -142,11 +142,11 @@ async function sweepCommand(args: string[]): Promise<number> {
   };
   const secrets = new SecretRegistry();
   registerInputSecrets(secrets, read, process.env);
-  const logger = consoleLogger((text) => secrets.redact(text));
+  const logger = consoleLogger(secrets);
   try {
     const report = await sweepFromInputs(read, process.env, logger);
     const stale = report.stale.map((s) => ({ ...s, createdAt: s.createdAt?.toISOString() }));
-    process.stdout.write(`${JSON.stringify({ ...report, stale }, null, 2)}\n`);
+    process.stdout.write(`${inertJson({ ...report, stale }, 2)}\n`);
     return report.failed.length > 0 ? 1 : 0;
   } catch (error) {
     const failure = toActionError(error);
@@ -173,7 +173,7 @@ async function snapshotCommand(args: string[]): Promise<number> {
       secrets: new SecretRegistry(),
       logger,
     });
-    process.stdout.write(`${JSON.stringify(snapshot, null, 2)}\n`);
+    process.stdout.write(`${inertJson(snapshot, 2)}\n`);
     return 0;
   } catch (error) {
     logger.error(errorMessage(error));
@@ -208,7 +208,7 @@ async function applyCommand(args: string[]): Promise<number> {
       `Created branch ${applied.branch} with ${applied.commits} verified commit(s) (tree ${applied.headTree}). ` +
         `Switch to it with: git switch ${applied.branch}`,
     );
-    process.stdout.write(`${JSON.stringify(applied)}\n`);
+    process.stdout.write(`${inertJson(applied)}\n`);
     return 0;
   } catch (error) {
     const failure = toActionError(error);
@@ -220,7 +220,7 @@ async function applyCommand(args: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    process.stderr.write(`sandbox-agent: ${errorMessage(error)}\n`);
+    for (const line of inertLines(errorMessage(error))) process.stderr.write(`sandbox-agent: ${line}\n`);
     process.exit(1);
   },
 );

@@ -68,6 +68,22 @@ export class SecretRegistry {
     return result;
   }
 
+  /** `[start, end)` of every known value form and token-pattern match in `text` (what redact replaces). */
+  spans(text: string): Array<[number, number]> {
+    const out: Array<[number, number]> = [];
+    for (const { value } of this.variants())
+      for (let at = text.indexOf(value); at !== -1; at = text.indexOf(value, at + 1))
+        out.push([at, at + value.length]);
+    for (const { pattern } of TOKEN_PATTERNS)
+      for (const match of text.matchAll(pattern)) out.push([match.index, match.index + match[0].length]);
+    return out;
+  }
+
+  /** Length of the longest value form redact looks for (0 when none is registered). */
+  longestForm(): number {
+    return Math.max(0, ...this.variants().map((v) => v.value.length));
+  }
+
   /** Finds secrets in `text`; the result names what matched, never the value. */
   scan(text: string): SecretHit[] {
     const hits: SecretHit[] = [];

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { actionLogger } from '../action.js';
+import { actionLogger, failStep } from '../action.js';
 import { registerInputSecrets } from '../settings/secrets.js';
 import { toActionError } from '../shared/errors.js';
 import { SecretRegistry } from '../shared/secrets.js';
@@ -19,7 +19,7 @@ async function runSweepAction(): Promise<void> {
   } catch (error) {
     const failure = toActionError(error);
     core.setOutput('reason', failure.reason);
-    core.setFailed(failure.describe());
+    failStep(logger, failure.describe());
   }
 }
 
