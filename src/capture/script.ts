@@ -22,7 +22,7 @@ G() {
     -c user.name="$BOT_NAME" -c user.email="$BOT_EMAIL" -c user.useConfigOnly=false "$@"
 }
 mkdir -p "$OUT_DIR"
-rm -f "$OUT_DIR/agent.mbox" "$OUT_DIR/agent.meta.json"
+rm -f "$OUT_DIR/agent.mbox" "$OUT_DIR/agent.meta.json" "$OUT_DIR/.status" "$OUT_DIR/.chain" "$OUT_DIR/.files"
 
 # Embedded repositories the agent created (a clone, a \`git init\`) cannot be committed as files, an empty
 # one makes \`git add -A\` fail outright, and a gitlink would be refused by policy: leave them out of the
