@@ -38,13 +38,14 @@ if [ -z "$staged" ]; then
   git -c protocol.file.allow=always fetch -q --no-tags "$BUNDLE" "+$BUNDLE_REF:refs/remotes/snapshot/head"
   staged=fetch
 fi
-git -c advice.detachedHead=false -c checkout.workers=0 checkout -q -B "$BRANCH" "$SHIPPED_SHA"
+git -c advice.detachedHead=false -c checkout.workers=0 checkout -q -B "$BRANCH" "$SHIPPED_SHA" --
 git config user.name "$BOT_NAME"
 git config user.email "$BOT_EMAIL"
 git config commit.gpgsign false
 rm -f "$BUNDLE" "$PACK_INDEX"
 echo "staged-by=$staged"
-git rev-parse HEAD
+# --verify: a file named HEAD in the repository must not make the revision ambiguous.
+git rev-parse --verify HEAD
 `;
 
 export interface StageInput {

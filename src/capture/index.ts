@@ -25,6 +25,8 @@ export interface PatchMeta {
   agent_timed_out: boolean;
   linearized: boolean;
   leftovers_committed: boolean;
+  /** Commits that changed nothing (`--allow-empty`, a merge that brought nothing), left out of the mbox. */
+  empty_commits_dropped: number;
   started_at: string;
   finished_at: string;
 }
@@ -133,10 +135,16 @@ export async function capturePatch(input: CaptureInput): Promise<Capture> {
     agent_timed_out: input.agentRun.timedOut,
     linearized: facts.linearized,
     leftovers_committed: facts.leftovers_committed,
+    empty_commits_dropped: facts.empty_commits_dropped ?? 0,
     started_at: input.agentRun.startedAt,
     finished_at: input.agentRun.finishedAt,
   };
   await writeFile(metaPath, `${JSON.stringify(meta, null, 2)}\n`);
+  if (meta.empty_commits_dropped > 0) {
+    input.logger.info(
+      `Dropped ${meta.empty_commits_dropped} empty commit(s) that changed nothing, so the mbox applies with git am.`,
+    );
+  }
   input.logger.info(
     `Captured ${meta.commits} commit(s), ${meta.files_changed} file(s), ${size} bytes of mbox` +
       `${meta.linearized ? ' (merges linearized)' : ''}.`,
@@ -153,6 +161,8 @@ interface SandboxFacts {
   leftovers_committed: boolean;
   /** Embedded repositories (the agent's clones or `git init`s) left out of the leftover commit. */
   embedded_repos_left_out?: number;
+  /** Commits that changed nothing, dropped from the mbox. */
+  empty_commits_dropped?: number;
 }
 
 /** The sandbox is untrusted: accept only well-formed facts, and only for the base we shipped. */
@@ -174,7 +184,8 @@ export function parseSandboxFacts(text: string, expectedBase: string): SandboxFa
     count(raw['size_bytes']) &&
     typeof raw['linearized'] === 'boolean' &&
     typeof raw['leftovers_committed'] === 'boolean' &&
-    (raw['embedded_repos_left_out'] === undefined || count(raw['embedded_repos_left_out']));
+    (raw['embedded_repos_left_out'] === undefined || count(raw['embedded_repos_left_out'])) &&
+    (raw['empty_commits_dropped'] === undefined || count(raw['empty_commits_dropped']));
   if (!ok) throw new ActionError('capture-failed', 'The sandbox returned malformed patch metadata.');
   return raw as unknown as SandboxFacts;
 }

@@ -67,7 +67,7 @@ export async function deliverPullRequest(input: DeliverInput): Promise<PullReque
   const compareUrl = `${context.serverUrl}/${context.repository}/compare/${encodeURIComponent(base)}...${encodeURIComponent(pushed.branch)}?expand=1`;
 
   const commits = (
-    await verified.git.run(['log', '--reverse', '--format=%H%x00%s', `${verified.baseSha}..HEAD`])
+    await verified.git.run(['log', '--reverse', '--format=%H%x00%s', `${verified.baseSha}..HEAD`, '--'])
   )
     .split('\n')
     .filter(Boolean)
@@ -76,7 +76,16 @@ export async function deliverPullRequest(input: DeliverInput): Promise<PullReque
       return { sha, subject };
     });
   const files = (
-    await verified.git.run(['diff-tree', '-r', '--no-renames', '--name-only', '-z', verified.baseSha, 'HEAD'])
+    await verified.git.run([
+      'diff-tree',
+      '-r',
+      '--no-renames',
+      '--name-only',
+      '-z',
+      verified.baseSha,
+      'HEAD',
+      '--',
+    ])
   )
     .split('\0')
     .filter(Boolean);

@@ -114,7 +114,7 @@ async function isOurs(git: Git, url: string, branch: string, bot: Identity): Pro
     `+refs/heads/${branch}:${ref}`,
   ]);
   if (fetched.exitCode !== 0) return false;
-  const committer = (await git.exec(['log', '-1', '--format=%ce', ref])).stdout.trim();
+  const committer = (await git.exec(['log', '-1', '--format=%ce', ref, '--'])).stdout.trim();
   return committer === bot.email;
 }
 

@@ -20,10 +20,10 @@ export interface RewriteInput {
  */
 export async function rewriteAuthors(input: RewriteInput): Promise<string> {
   const { git } = input;
-  const commits = (await git.run(['rev-list', '--reverse', `${input.baseSha}..HEAD`]))
+  const commits = (await git.run(['rev-list', '--reverse', `${input.baseSha}..HEAD`, '--']))
     .split('\n')
     .filter(Boolean);
-  const finalTree = await git.run(['rev-parse', 'HEAD^{tree}']);
+  const finalTree = await git.run(['rev-parse', '--verify', 'HEAD^{tree}']);
   let parent = input.baseSha;
   for (const commit of commits) {
     const raw = (await git.exec(['cat-file', 'commit', commit])).stdoutBytes.toString('utf8');
@@ -45,7 +45,7 @@ export async function rewriteAuthors(input: RewriteInput): Promise<string> {
     });
   }
   await git.run(['update-ref', 'HEAD', parent]);
-  if ((await git.run(['rev-parse', 'HEAD^{tree}'])) !== finalTree) {
+  if ((await git.run(['rev-parse', '--verify', 'HEAD^{tree}'])) !== finalTree) {
     throw new ActionError('tree-mismatch', 'Rewriting the authors changed the tree; nothing was pushed.');
   }
   return parent;

@@ -1,5 +1,6 @@
 import { formatBytes } from '../snapshot/index.js';
 import { renderAgentSummarySection } from './agent-summary.js';
+import { UNVERIFIED_REASONS } from './quarantine.js';
 import type { RunResult } from './result.js';
 
 /** Markdown for the job summary: outcome, reason, counts, bytes and per-stage timings. */
@@ -33,7 +34,12 @@ export function renderSummary(result: RunResult, runLink?: string): string {
     const total = result.timings.reduce((sum, t) => sum + t.ms, 0);
     lines.push(`| **total** | **${formatMs(total)}** |`);
   }
-  if (result.patchPath && (result.outcome === 'artifact' || result.outcome === 'failed')) {
+  // Only a verified patch is offered: after tree-mismatch or apply-failed the mbox is not the agent's work.
+  if (
+    result.patchPath &&
+    (result.outcome === 'artifact' || result.outcome === 'failed') &&
+    !UNVERIFIED_REASONS.has(result.reason)
+  ) {
     lines.push(
       '',
       'Apply the patch locally with:',

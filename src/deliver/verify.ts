@@ -71,9 +71,9 @@ export async function verifyPatch(input: VerifyInput): Promise<VerifiedPatch> {
       );
     }
     await startSparse(git, repoDir);
-    await git.run(['checkout', '--quiet', '--detach', input.baseSha]);
+    await git.run(['checkout', '--quiet', '--detach', input.baseSha, '--']);
     const am = await git.exec(
-      ['am', '--quiet', '--keep-cr', '--patch-format=mboxrd', '--empty=keep', '--no-3way', '--no-gpg-sign'],
+      ['am', '--quiet', '--keep-cr', '--patch-format=mboxrd', '--empty=stop', '--no-3way', '--no-gpg-sign'],
       { input: { file: input.mboxPath } },
     );
     if (am.exitCode !== 0) {
@@ -82,12 +82,12 @@ export async function verifyPatch(input: VerifyInput): Promise<VerifiedPatch> {
       throw new ActionError(
         'apply-failed',
         `The patch does not apply to the base commit: ${detail.slice(0, 300)}`,
-        'The mbox is kept in out-dir for inspection.',
+        'Nothing was delivered from it; the action keeps it under out-dir/quarantine for inspection.',
       );
     }
-    const headSha = await git.run(['rev-parse', 'HEAD']);
-    const headTree = await git.run(['rev-parse', 'HEAD^{tree}']);
-    const commits = Number(await git.run(['rev-list', '--count', `${input.baseSha}..HEAD`]));
+    const headSha = await git.run(['rev-parse', '--verify', 'HEAD']);
+    const headTree = await git.run(['rev-parse', '--verify', 'HEAD^{tree}']);
+    const commits = Number(await git.run(['rev-list', '--count', `${input.baseSha}..HEAD`, '--']));
     if (commits !== input.meta.commits || headTree !== input.meta.head_tree) {
       throw new ActionError(
         'tree-mismatch',
@@ -104,6 +104,7 @@ export async function verifyPatch(input: VerifyInput): Promise<VerifiedPatch> {
       '-z',
       input.baseSha,
       'HEAD',
+      '--',
     ]);
     const filesChanged = names.split('\0').filter(Boolean).length;
     return { git, repoDir, baseSha: input.baseSha, headSha, headTree, commits, filesChanged, close };

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readdir, realpath, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { ActionError } from '../shared/errors.js';
@@ -14,6 +14,12 @@ import type {
 } from './types.js';
 
 const PREFIX = 'sandbox-agent-local-';
+/**
+ * Every process started in a local sandbox carries `SANDBOX_AGENT_LOCAL_SANDBOX=<sandbox root>` (a
+ * random path) in its environment, inherited by whatever it starts, `setsid` children included. The
+ * delete kills every process that carries it, so nothing the agent left running outlives the sandbox.
+ */
+const SANDBOX_MARKER = 'SANDBOX_AGENT_LOCAL_SANDBOX';
 
 /**
  * `local`: a temp dir outside the workspace, commands as child processes with the allowlisted env.
@@ -43,11 +49,13 @@ export class LocalProvider implements SandboxProvider {
       TMPDIR: join(root, 'tmp'),
       LANG: 'C.UTF-8',
       ...spec.env,
+      [SANDBOX_MARKER]: root,
     });
   }
 
   async deleteById(id: string): Promise<void> {
     if (!isLocalSandboxRoot(id)) throw new ActionError('sandbox-error', `Not a local sandbox path: ${id}`);
+    await killSandboxProcesses(id);
     await removeTree(id);
   }
 
@@ -78,7 +86,7 @@ class LocalSandbox implements Sandbox {
     if (this.deleted) throw new ActionError('sandbox-error', 'The local sandbox was already deleted.');
     const result = await execFile('sh', ['-c', command], {
       cwd: options.cwd ?? this.paths.workdir,
-      env: { ...this.env, ...options.env },
+      env: { ...this.env, ...options.env, [SANDBOX_MARKER]: this.id },
       timeoutMs: options.timeoutMs,
       signal: options.signal,
       onStdout: options.onStdout,
@@ -107,6 +115,7 @@ class LocalSandbox implements Sandbox {
 
   async delete(): Promise<void> {
     this.deleted = true;
+    await killSandboxProcesses(this.id);
     await removeTree(this.id);
   }
 
@@ -117,6 +126,36 @@ class LocalSandbox implements Sandbox {
       throw new ActionError('sandbox-error', `Path ${path} is outside the local sandbox.`);
     }
     return full;
+  }
+}
+
+/**
+ * Kills every process whose environment carries this sandbox's marker (Linux: /proc/<pid>/environ;
+ * only our own user's processes are readable, which are the only ones a sandbox can start). Rounds
+ * repeat until none is left, so a child forked between the scan and the kill is caught by the next one.
+ */
+async function killSandboxProcesses(root: string): Promise<void> {
+  if (process.platform !== 'linux') return;
+  const needle = Buffer.from(`\0${SANDBOX_MARKER}=${root}\0`);
+  for (let round = 0; round < 20; round++) {
+    const pids: number[] = [];
+    for (const name of await readdir('/proc').catch(() => [] as string[])) {
+      if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
+      const environ = await readFile(`/proc/${name}/environ`).catch(() => null);
+      // A leading NUL so the first variable matches like the others; a zombie's environ is empty.
+      if (environ && Buffer.concat([Buffer.from([0]), environ, Buffer.from([0])]).includes(needle)) {
+        pids.push(Number(name));
+      }
+    }
+    if (pids.length === 0) return;
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    await new Promise((resolveWait) => setTimeout(resolveWait, 20));
   }
 }
 

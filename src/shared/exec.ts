@@ -16,6 +16,12 @@ export interface ExecOptions {
   onStderr?: (chunk: Buffer) => void;
   /** Keep at most this many bytes of each stream in the result (streaming callbacks still see all). */
   maxBuffer?: number;
+  /**
+   * After the child exits (or is killed), read its output for at most this long, then close the pipes
+   * and resolve. A descendant that keeps the pipes open (`sleep 600 &`, a `setsid` child) would otherwise
+   * hold the result until it exits.
+   */
+  drainMs?: number;
 }
 
 export interface ExecResult {
@@ -32,6 +38,8 @@ export interface ExecResult {
 
 const DEFAULT_MAX_BUFFER = 64 * 1024 * 1024;
 const KILL_GRACE_MS = 2_000;
+/** Output still in the pipes when the child exits is read in milliseconds; this is ample. */
+const DEFAULT_DRAIN_MS = 2_000;
 
 export class ExecError extends Error {
   override name = 'ExecError';
@@ -45,7 +53,9 @@ export class ExecError extends Error {
 
 /**
  * Runs `file` with `args`. Resolves for every exit code; rejects only when the program cannot be started.
- * The child gets its own process group so a timeout kills its descendants too.
+ * The child gets its own process group so a timeout kills its descendants too. It resolves at most
+ * `drainMs` after the child exits, even when a descendant (a background or `setsid` child) still holds
+ * its stdout: the result never waits for processes the timeout cannot reach.
  */
 export function execFile(file: string, args: readonly string[], options: ExecOptions): Promise<ExecResult> {
   const maxBuffer = options.maxBuffer ?? DEFAULT_MAX_BUFFER;
@@ -99,9 +109,14 @@ export function execFile(file: string, args: readonly string[], options: ExecOpt
       options.signal?.removeEventListener('abort', onAbort);
       reject(error);
     });
-    child.on('close', (code, signal) => {
+    let settled = false;
+    let drainTimer: NodeJS.Timeout | undefined;
+    const finish = (code: number | null, signal: NodeJS.Signals | null): void => {
+      if (settled) return;
+      settled = true;
       if (timer) clearTimeout(timer);
       if (killTimer) clearTimeout(killTimer);
+      if (drainTimer) clearTimeout(drainTimer);
       options.signal?.removeEventListener('abort', onAbort);
       // The group may still hold children that ignored SIGTERM; make sure none outlive us.
       if (timedOut || aborted) signalGroup(child.pid ?? 0, 'SIGKILL');
@@ -116,7 +131,19 @@ export function execFile(file: string, args: readonly string[], options: ExecOpt
         aborted,
         truncated: out.truncated || err.truncated,
       });
+    };
+    // 'close' waits for every holder of the pipes to exit; 'exit' is the child itself. After 'exit',
+    // what is left in the pipes is read for a bounded time, then they are closed.
+    child.on('exit', (code, signal) => {
+      // The child is gone: the timeout no longer applies (a normal exit stays a normal exit).
+      if (timer) clearTimeout(timer);
+      drainTimer = setTimeout(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        finish(code, signal);
+      }, options.drainMs ?? DEFAULT_DRAIN_MS);
     });
+    child.on('close', finish);
 
     if (child.stdin) {
       child.stdin.on('error', () => {

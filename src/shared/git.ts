@@ -4,7 +4,7 @@ import { type ExecOptions, type ExecResult, execFile } from './exec.js';
 
 /** Every git process has a deadline; a stuck git must fail with a sentence, not hang the job. */
 export const GIT_TIMEOUT_MS = 10 * 60_000;
-/** `git am --empty=keep` (2.35) and `GIT_CONFIG_COUNT` (2.31) are the newest features we rely on. */
+/** `git am --empty=stop` (2.35) and `GIT_CONFIG_COUNT` (2.31) are the newest features we rely on. */
 export const GIT_VERSION_FLOOR = [2, 35] as const;
 
 /** Settings that stop a repository (or a patch) from making git run code or rewrite content. */

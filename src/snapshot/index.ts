@@ -89,7 +89,7 @@ export async function createSnapshot(input: SnapshotInput): Promise<Snapshot> {
   const shippedSha = snapshotSha ?? baseSha;
   await snapshotGit.run(['update-ref', BUNDLE_REF, shippedSha]);
 
-  const shippedTree = await snapshotGit.run(['rev-parse', `${shippedSha}^{tree}`]);
+  const shippedTree = await snapshotGit.run(['rev-parse', '--verify', `${shippedSha}^{tree}`]);
   // The scan reads every blob (about 0.4 s for 150 MiB): run it while the pack is written. The bundle
   // stays in this private directory and is never uploaded if the scan refuses.
   const [{ bundlePath, ...pack }] = await Promise.all([
@@ -151,7 +151,7 @@ async function commitUncommitted(
   // The changed files' objects are temporary (pack-objects packs them next): store them uncompressed.
   await git.run(['-c', 'core.looseCompression=0', 'add', '--update', '--', '.'], { env });
   const tree = await git.run(['write-tree'], { env });
-  const baseTree = await git.run(['rev-parse', `${baseSha}^{tree}`]);
+  const baseTree = await git.run(['rev-parse', '--verify', `${baseSha}^{tree}`]);
   if (tree === baseTree) return null;
   return git.run(
     ['commit-tree', tree, '-p', baseSha, '-m', 'sandbox-agent: uncommitted changes from the checkout'],

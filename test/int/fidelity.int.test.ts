@@ -62,12 +62,12 @@ function expectedTree(checkout: string, script: string): string {
   return git(work, ['rev-parse', 'HEAD^{tree}']);
 }
 
-/** Applies the mbox with plain git to a fresh clone of the checkout and returns the tree. */
+/** Applies the mbox with the README's exact command to a fresh clone of the checkout; returns the tree. */
 function appliedTree(checkout: string, mbox: string): string {
   const dir = tempDir('sa-apply-');
   git(dir, ['clone', '-q', checkout, 'w']);
   const work = join(dir, 'w');
-  git(work, ['am', '-q', '--keep-cr', '--patch-format=mboxrd', '--empty=keep', mbox]);
+  git(work, ['am', '--keep-cr', '--patch-format=mboxrd', mbox]);
   return git(work, ['rev-parse', 'HEAD^{tree}']);
 }
 
@@ -96,7 +96,7 @@ describe('fidelity: every change the agent makes round-trips to the identical tr
     });
   }
 
-  it('keeps the commit count, including empty commits', async () => {
+  it('keeps the commit count, less the empty commits it drops', async () => {
     repo = makeRepo({ files: BASE_FILES });
     const runnerTemp = tempDir('sa-runner-');
     const { result } = await runLocalPipeline({
@@ -106,7 +106,8 @@ describe('fidelity: every change the agent makes round-trips to the identical tr
         'echo a > a && git add a && git commit -qm a && git commit -q --allow-empty -m e && echo b > b',
     });
     expect(result.outcome).toBe('artifact');
-    expect(result.commits).toBe(3);
+    expect(result.commits).toBe(2);
+    expect(JSON.parse(readFileSync(result.metaPath!, 'utf8')).empty_commits_dropped).toBe(1);
   });
 
   it('linearizes a merge without losing the changes made only in the merge commit', async () => {

@@ -64,7 +64,19 @@ describe('local provider', () => {
       .filter(Boolean)
       .map((l) => l.slice(0, l.indexOf('=')))
       .filter((n) => !['PWD', 'SHLVL', '_'].includes(n));
-    expect(names.sort()).toEqual(['ANTHROPIC_API_KEY', 'HOME', 'LANG', 'MY_FLAG', 'PATH', 'TMPDIR'].sort());
+    // SANDBOX_AGENT_LOCAL_SANDBOX marks the sandbox's processes so the delete can kill them.
+    expect(names.sort()).toEqual(
+      [
+        'ANTHROPIC_API_KEY',
+        'HOME',
+        'LANG',
+        'MY_FLAG',
+        'PATH',
+        'SANDBOX_AGENT_LOCAL_SANDBOX',
+        'TMPDIR',
+      ].sort(),
+    );
+    expect(result.stdout).toContain(`SANDBOX_AGENT_LOCAL_SANDBOX=${box.id}\n`);
     for (const value of Object.values(SEEDED)) expect(result.stdout).not.toContain(value);
   });
 
@@ -95,6 +107,48 @@ describe('local provider', () => {
     await new Promise((r) => setTimeout(r, 3_500));
     expect(existsSync(marker)).toBe(false);
   });
+
+  it.each(['delete', 'deleteById'] as const)(
+    '%s kills every process the sandbox left running, setsid children included, and no other',
+    async (how) => {
+      const box = await create();
+      const other = await new LocalProvider(tempDir('sa-local-')).create(
+        buildSandboxSpec(
+          parseSettings((n) => ({ provider: 'local' })[n] ?? '', context),
+          context,
+          60_000,
+        ),
+        () => {},
+      );
+      const pidsOf = async (target: Sandbox) =>
+        (
+          await target.exec(
+            'sleep 600 >/dev/null 2>&1 & echo $!; setsid sh -c "sleep 600 & wait" >/dev/null 2>&1 & echo $!',
+            { timeoutMs: 10_000 },
+          )
+        ).stdout
+          .trim()
+          .split('\n')
+          .map(Number);
+      const mine = await pidsOf(box);
+      const theirs = await pidsOf(other);
+      const alive = (pid: number) => {
+        try {
+          const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+          return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+        } catch {
+          return false;
+        }
+      };
+      expect([...mine, ...theirs].every(alive)).toBe(true);
+      if (how === 'delete') await box.delete();
+      else await new LocalProvider().deleteById(box.id);
+      expect(mine.filter(alive)).toEqual([]);
+      expect(theirs.every(alive)).toBe(true);
+      await other.delete();
+      expect(theirs.filter(alive)).toEqual([]);
+    },
+  );
 
   it('uploads and downloads files, creating parent directories, and refuses paths outside the sandbox', async () => {
     const box = await create();

@@ -39,13 +39,14 @@ function agentPatch(checkout: string, script: (dir: string) => void) {
     '--binary',
     '--pretty=mboxrd',
     `${base}..HEAD`,
+    '--',
   ]);
   writeFileSync(mboxPath, `${mbox}\n`);
   return {
     mboxPath,
     meta: {
-      commits: Number(git(dir, ['rev-list', '--count', `${base}..HEAD`])),
-      head_tree: git(dir, ['rev-parse', 'HEAD^{tree}']),
+      commits: Number(git(dir, ['rev-list', '--count', `${base}..HEAD`, '--'])),
+      head_tree: git(dir, ['rev-parse', '--verify', 'HEAD^{tree}']),
     },
   };
 }
@@ -86,12 +87,11 @@ describe('verifyPatch (sparse apply)', () => {
       git(dir, ['mv', 'old/name.md', 'new/name.md']);
       git(dir, ['rm', '-q', 'gone.txt']);
       git(dir, ['commit', '-qm', 'rename and delete']);
-      git(dir, ['commit', '-q', '--allow-empty', '-m', 'empty']);
     });
     const verified = await verify(patch);
     try {
       expect(verified.headTree).toBe(patch.meta.head_tree);
-      expect(verified.commits).toBe(5);
+      expect(verified.commits).toBe(4);
       // The 300 bulk files and the untouched ones were never written; the touched ones were.
       const written = listFiles(verified.repoDir);
       expect(written).toEqual(
@@ -101,7 +101,7 @@ describe('verifyPatch (sparse apply)', () => {
       // A plain git am on a full checkout agrees, file for file.
       const full = join(tempDir('sa-verify-full-'), 'repo');
       git(repo.checkout, ['clone', '-q', '--no-local', repo.checkout, full]);
-      git(full, ['am', '-q', '--keep-cr', '--empty=keep', '--patch-format=mboxrd', patch.mboxPath]);
+      git(full, ['am', '-q', '--keep-cr', '--patch-format=mboxrd', patch.mboxPath]);
       expect(git(full, ['rev-parse', 'HEAD^{tree}'])).toBe(verified.headTree);
     } finally {
       await verified.close();
@@ -120,5 +120,39 @@ describe('verifyPatch (sparse apply)', () => {
     const error = await verify(patch).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ActionError);
     expect((error as ActionError).reason).toBe('apply-failed');
+  });
+
+  it('an mbox with an empty patch is refused: the README apply command would stop on it', async () => {
+    repo = makeRepo({ files: FILES, commits: 1 });
+    // The capture drops empty commits, so only a forged mbox carries one.
+    const patch = agentPatch(repo.checkout, (dir) => {
+      writeFileSync(join(dir, 'README.md'), '# changed\n');
+      git(dir, ['commit', '-qam', 'edit']);
+      git(dir, ['commit', '-q', '--allow-empty', '-m', 'forged empty']);
+    });
+    expect(readFileSync(patch.mboxPath, 'utf8')).toContain('forged empty');
+    const error = await verify(patch).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ActionError);
+    expect((error as ActionError).reason).toBe('apply-failed');
+  });
+
+  it('files named HEAD, like the base commit or HEAD^{tree} do not confuse the checks after git am', async () => {
+    repo = makeRepo({ files: FILES, commits: 1 });
+    const base = repo.head;
+    const patch = agentPatch(repo.checkout, (dir) => {
+      for (const name of ['HEAD', 'main', base, 'HEAD^{tree}', `${base}..HEAD`]) {
+        writeFileSync(join(dir, name), `${name}\n`);
+      }
+      git(dir, ['add', '-A']);
+      git(dir, ['commit', '-qm', 'ref-like names']);
+    });
+    const verified = await verify(patch);
+    try {
+      expect(verified.headTree).toBe(patch.meta.head_tree);
+      expect(verified.commits).toBe(1);
+      expect(verified.filesChanged).toBe(5);
+    } finally {
+      await verified.close();
+    }
   });
 });
