@@ -1,9 +1,10 @@
 import { posix } from 'node:path';
 import type { Settings } from '../settings/index.js';
 import type { Git } from '../shared/git.js';
+import { inlineCode } from '../shared/inline-code.js';
 import { type Entry, NULL_SHA } from './entries.js';
 import { matchesAny } from './glob.js';
-import { type Finding, showPath } from './types.js';
+import { codePath, type Finding, showPath } from './types.js';
 
 const GITLINK = '160000';
 const SYMLINK = '120000';
@@ -29,13 +30,14 @@ export async function pathFindings(
   const linksByCommit = await symlinksOfCommits(git, entries);
   for (const entry of entries) {
     const shown = showPath(entry.path);
+    const quoted = codePath(entry.path);
     const invalid = invalidPath(entry.path);
     if (invalid) {
       once({
         rule: 'path',
         reason: 'policy-violation',
         path: shown,
-        detail: `The patch touches an invalid path ${shown} (${invalid}).`,
+        detail: `The patch touches an invalid path ${quoted} (${invalid}).`,
         effect: 'refuse',
       });
     }
@@ -44,7 +46,7 @@ export async function pathFindings(
         rule: 'gitlink',
         reason: 'policy-violation',
         path: shown,
-        detail: `The patch changes a submodule (gitlink) at ${shown}.`,
+        detail: `The patch changes a submodule (gitlink) at ${quoted}.`,
         effect: 'refuse',
       });
     }
@@ -53,7 +55,7 @@ export async function pathFindings(
         rule: 'gitmodules',
         reason: 'policy-violation',
         path: shown,
-        detail: `The patch changes ${shown}, which declares submodules.`,
+        detail: `The patch changes ${quoted}, which declares submodules.`,
         effect: 'refuse',
       });
     }
@@ -66,8 +68,8 @@ export async function pathFindings(
         reason: 'policy-violation',
         path: shown,
         detail: escapes
-          ? `The patch adds a symlink at ${shown} that ${escapes}.`
-          : `The patch adds a symlink at ${shown} (inside the repository).`,
+          ? `The patch adds a symlink at ${quoted} that ${escapes}.`
+          : `The patch adds a symlink at ${quoted} (inside the repository).`,
         effect: escapes ? 'refuse' : 'note',
       });
     }
@@ -78,7 +80,7 @@ export async function pathFindings(
         rule: 'protected',
         reason: 'protected-path',
         path: shown,
-        detail: `The patch changes the protected path ${shown} (${glob}).`,
+        detail: `The patch changes the protected path ${quoted} (${inlineCode(glob)}).`,
         effect: policy === 'block' ? 'refuse' : policy === 'fallback' ? 'fallback' : 'note',
       });
     }
