@@ -106,6 +106,8 @@ describe('PR body, job summary and tracking comment are inert (issue 15, class 3
 
     const body = github!.pulls[0]!.body;
     expect(body.startsWith('<!-- sandbox-agent:run=4242 -->\n')).toBe(true);
+    expect(githubViolations(body.slice(body.indexOf('\n') + 1), ALLOWED)).toEqual([]);
+    expect(githubViolations(result.summary, ALLOWED)).toEqual([]);
     // The summary and the prompt are there, as text.
     expect(body).toContain('### What the agent did');
     expect(body).toContain('Improved the README.');
@@ -113,10 +115,7 @@ describe('PR body, job summary and tracking comment are inert (issue 15, class 3
     expect(body).toContain('> expand it.');
     // Commit subjects stay in code spans; a backtick cannot end the span.
     expect(body).toContain('`Fixes #1  @octocat  <b>`');
-    expect(githubViolations(body.slice(body.indexOf('\n') + 1), ALLOWED)).toEqual([]);
-
     expect(result.summary).toContain('Improved the README.');
-    expect(githubViolations(result.summary, ALLOWED)).toEqual([]);
   });
 
   it('a protected path with Markdown in its name is quoted as code in the summary and the tracking comment', async () => {
