@@ -84,7 +84,7 @@ function setOutputs(result: RunResult): void {
 async function writeSummary(result: RunResult, link: string, logger: Logger): Promise<void> {
   if (!process.env['GITHUB_STEP_SUMMARY']) return;
   try {
-    await core.summary.addRaw(renderSummary(result, link)).write();
+    await core.summary.addRaw(await renderSummary(result, link)).write();
   } catch (error) {
     logger.warning(`Could not write the job summary: ${errorMessage(error)}`);
   }

@@ -61,7 +61,7 @@ export interface PipelineInput {
  */
 export async function runPipeline(input: PipelineInput): Promise<RunResult> {
   const progress: { tracker?: Tracker } = {};
-  const result = await runStages(input, progress);
+  const result = withoutLeakedSummary(await runStages(input, progress), input.host.secrets);
   await progress.tracker?.finish(result);
   return result;
 }
@@ -151,6 +151,7 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
         }),
       );
       for (const finding of policy.findings) logger.warning(`Policy: ${finding.detail}`);
+      if (policy.findings.some((f) => f.reason === 'secret-detected')) facts.agentSummary = undefined;
       if (policy.decision === 'refuse') {
         return {
           ...facts,
@@ -204,6 +205,16 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
     await Promise.allSettled(background);
     await rm(work, { recursive: true, force: true }).catch(() => {});
   }
+}
+
+/** A secret found anywhere (policy, PR text, the summary itself) keeps the agent's summary unpublished. */
+function withoutLeakedSummary(result: RunResult, secrets: SecretRegistry): RunResult {
+  const summary = result.agentSummary;
+  if (!summary) return result;
+  const leaked =
+    result.reason === 'secret-detected' ||
+    [...secrets.scan(summary), ...secrets.scanSplit(summary)].length > 0;
+  return leaked ? { ...result, agentSummary: undefined } : result;
 }
 
 const REFUSAL_REASONS = new Set([

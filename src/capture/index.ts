@@ -4,6 +4,7 @@ import type { AgentRun } from '../agent/index.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { ActionError } from '../shared/errors.js';
 import { type Identity, isSha } from '../shared/git.js';
+import { inlineCode } from '../shared/inline-code.js';
 import type { Logger } from '../shared/log.js';
 import type { Snapshot } from '../snapshot/index.js';
 import { CAPTURE_EXIT, CAPTURE_SCRIPT } from './script.js';
@@ -86,7 +87,7 @@ export async function capturePatch(input: CaptureInput): Promise<Capture> {
     const detail = (result.stderr || result.stdout).trim().split('\n').slice(-3).join(' ');
     throw new ActionError(
       'capture-failed',
-      `Capturing the agent's changes failed (exit ${result.exitCode}): ${detail.slice(0, 300)}`,
+      `Capturing the agent's changes failed (exit ${result.exitCode}): ${inlineCode(detail, 300)}`,
     );
   }
 

@@ -1,12 +1,19 @@
 /**
- * The agent's own account of its work, made safe to show in a PR body or job summary. The agent is
- * hostile, so its Markdown may not: load images or link to hosts we do not vouch for (tracking pixels,
- * phishing), carry raw HTML (hidden text, fake UI), ping people (`@mentions`) or issue slash commands to
- * bots that read PR bodies, or grow without bound. Text inside fenced code blocks is left as written:
- * GitHub renders it literally.
+ * Text that becomes GitHub Markdown (the job summary, the tracking comment, the PR body) and was not
+ * written by us: the agent's own account of its work, the task prompt, and our messages where they
+ * quote agent paths or stderr. The agent is hostile, so that text must not: close issues (`Fixes #1`),
+ * ping people (`@user`, `@org/team`), load images or link to hosts we do not vouch for (tracking pixels,
+ * phishing), carry raw HTML (hidden text, fake UI), issue slash commands to bots that read PR bodies, or
+ * grow without bound. It is parsed with a real Markdown parser and written back from the rewritten
+ * tree (see `markdown.ts`), never patched with regular expressions. Code spans and fenced code are kept
+ * as written: GitHub renders them literally and ignores mentions and references in them.
+ *
+ * The parser is a chunk of its own, imported on first use.
  */
+import { inlineCode } from '../shared/inline-code.js';
+
 export interface AgentSummaryOptions {
-  /** Hosts whose links (and their subdomains) are kept. Default: github.com. */
+  /** Hosts whose links and images (and their subdomains') are kept. Default: github.com. */
   allowedHosts?: readonly string[];
   /** Maximum characters of summary text. Default: 6000. */
   maxChars?: number;
@@ -15,107 +22,91 @@ export interface AgentSummaryOptions {
 }
 
 const DEFAULT_MAX = 6000;
+const DEFAULT_HOSTS = ['github.com'];
 
-export function renderAgentSummarySection(summary: string, options: AgentSummaryOptions = {}): string {
-  const body = sanitizeAgentMarkdown(summary, options);
+type MarkdownModule = typeof import('./markdown.js');
+let loading: Promise<MarkdownModule> | undefined;
+const loadMarkdown = (): Promise<MarkdownModule> => {
+  loading ??= import('./markdown.js');
+  return loading;
+};
+
+/** `### What the agent did` and the sanitized summary, or '' when nothing is left to show. */
+export async function renderAgentSummarySection(
+  summary: string,
+  options: AgentSummaryOptions = {},
+): Promise<string> {
+  const body = await sanitizeAgentMarkdown(summary, options);
   if (!body) return '';
   return `### ${options.heading ?? 'What the agent did'}\n\n${body}\n`;
 }
 
-export function sanitizeAgentMarkdown(summary: string, options: AgentSummaryOptions = {}): string {
-  const allowed = (options.allowedHosts ?? ['github.com']).map((h) => h.toLowerCase());
-  const max = options.maxChars ?? DEFAULT_MAX;
-  const cleaned = stripInvisible(summary.replace(/\r\n?/g, '\n'));
-  const { text, cut } = cap(cleaned, max);
-  const out: string[] = [];
-  let fence: string | undefined;
-  for (const line of text.split('\n')) {
-    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
-    if (fence) {
-      out.push(line);
-      if (
-        marker &&
-        marker[0] === fence[0] &&
-        marker.length >= fence.length &&
-        !line.trim().slice(marker.length)
-      ) {
-        fence = undefined;
-      }
-      continue;
-    }
-    if (marker) {
-      fence = marker;
-      // The info string is agent text too; keep only a plain language name.
-      out.push(
-        `${marker}${/^[\w+-]{1,30}$/.test(line.trim().slice(marker.length)) ? line.trim().slice(marker.length) : ''}`,
-      );
-      continue;
-    }
-    out.push(sanitizeLine(line, allowed));
-  }
-  // An unclosed fence would swallow whatever follows the section.
-  if (fence) out.push(fence);
-  let result = out
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-  if (cut > 0) result += `\n\n*… summary truncated (${cut} more characters).*`;
-  return result;
+/** Untrusted Markdown made inert, keeping its formatting (see the module comment). */
+export function sanitizeAgentMarkdown(summary: string, options: AgentSummaryOptions = {}): Promise<string> {
+  return renderUntrusted(summary, options.maxChars ?? DEFAULT_MAX, options.allowedHosts, false, (cut) =>
+    cut > 0 ? `… summary truncated (${cut} more characters).` : undefined,
+  );
 }
 
-function sanitizeLine(line: string, allowed: readonly string[]): string {
-  let text = line.replace(/<!--[\s\S]*?(-->|$)/g, '');
-  text = text.replace(/<\/?[A-Za-z][^>]*>/g, '');
-  const beforeGt = text;
-  text = text.replace(/>/g, (m, offset: number) => (isQuoteMarker(beforeGt, offset) ? m : '&gt;'));
-  text = text.replace(/</g, '&lt;');
-  // Images: only from allowed hosts; otherwise their alt text.
-  text = text.replace(/!\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g, (_m, alt: string, url: string) =>
-    hostAllowed(url, allowed) ? `![${alt}](${url})` : alt ? `[image: ${alt}]` : '[image]',
-  );
-  // Inline links: kept for allowed hosts; otherwise the link text alone.
-  text = text.replace(/\[([^\]]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g, (_m, label: string, url: string) =>
-    hostAllowed(url, allowed) ? `[${label}](${url})` : label,
-  );
-  // Reference definitions pointing elsewhere are dropped (their uses then render as plain text).
-  if (/^ {0,3}\[[^\]]+\]:\s*\S+/.test(text)) {
-    const url = /^ {0,3}\[[^\]]+\]:\s*(\S+)/.exec(text)?.[1] ?? '';
-    if (!hostAllowed(url.replace(/^&lt;|&gt;$/g, ''), allowed)) return '';
-  }
-  // Bare URLs GitHub would autolink: shown as code unless allowed.
-  text = text.replace(/(^|[\s(])((?:https?:\/\/|www\.)[^\s<>()`]+)/gi, (m, pre: string, url: string) =>
-    hostAllowed(url.startsWith('www.') ? `https://${url}` : url, allowed) ? m : `${pre}\`${url}\``,
-  );
-  // Mentions (users and teams) get a zero-width joiner after the @ so nobody is pinged.
-  text = text.replace(/(^|[^\w`/@.-])@(?=[A-Za-z0-9])/g, '$1@\u2060');
-  // A leading slash command (also after a quote or list marker) is escaped.
-  text = text.replace(/^(\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?)\//, '$1\\/');
-  return text;
+/** Untrusted Markdown (the task prompt) as a block quote, made inert the same way, capped. */
+export function renderQuote(text: string, maxChars: number): Promise<string> {
+  return renderUntrusted(text, maxChars, undefined, true, (cut) => (cut > 0 ? '… (truncated)' : undefined));
 }
 
-function isQuoteMarker(text: string, offset: number): boolean {
-  return /^\s*(?:>\s*)*$/.test(text.slice(0, offset));
-}
-
-function hostAllowed(url: string, allowed: readonly string[]): boolean {
-  let host: string;
+async function renderUntrusted(
+  text: string,
+  maxChars: number,
+  allowedHosts: readonly string[] = DEFAULT_HOSTS,
+  quote: boolean,
+  note: (cut: number) => string | undefined,
+): Promise<string> {
+  const { text: kept, cut } = cap(text.replace(/\r\n?/g, '\n'), maxChars);
+  if (!kept.trim()) return '';
+  const markdown = await loadMarkdown();
+  const hosts = allowedHosts.map((host) => host.toLowerCase());
   try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return false;
-    host = parsed.hostname.toLowerCase();
+    return markdown.renderUntrusted(kept, hosts, { quote, note: note(cut) });
   } catch {
-    // Relative links resolve against github.com in a PR body.
-    return !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('//');
+    // Whatever the parser or writer chokes on is shown as code, never as Markdown.
+    const block = codeBlock(markdown.stripInvisible(kept));
+    return quote ? block.replace(/^/gm, '> ') : block;
   }
-  return allowed.some((a) => host === a || host.endsWith(`.${a}`));
 }
 
-/** Zero-width, bidi and Unicode tag characters, and control characters other than tab/newline. */
-function stripInvisible(text: string): string {
-  return text.replace(
-    /[\u0000-\u0008\u000B-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\u{E0000}-\u{E007F}]/gu,
-    '',
-  );
+/**
+ * Our own sentence (`RunResult.message`) as Markdown: plain text and inline code only. Messages quote
+ * agent paths and stderr tails (as code spans, `inlineCode`); anything else Markdown-like in them comes
+ * out as escaped text, and mentions and closing keywords are neutralized. A bare URL to one of
+ * `linkHosts` (our compare link on the GitHub server) stays a link.
+ */
+export async function renderMessage(message: string, linkHosts: readonly string[] = []): Promise<string> {
+  if (!message.trim()) return '';
+  const markdown = await loadMarkdown();
+  try {
+    return markdown.serializeMarkdown({
+      type: 'root',
+      children: [markdown.flattenToParagraph(message, linkHosts)],
+    });
+  } catch {
+    return inlineCode(message, 2_000);
+  }
+}
+
+/** The host of one of our own URLs, for `renderMessage`'s `linkHosts`; none when it does not parse. */
+export function hostsOf(url: string | undefined): string[] {
+  if (!url) return [];
+  try {
+    return [new URL(url).hostname.toLowerCase()];
+  } catch {
+    return [];
+  }
+}
+
+/** A fenced code block its content cannot close. */
+function codeBlock(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}text\n${text}\n${fence}`;
 }
 
 function cap(text: string, max: number): { text: string; cut: number } {

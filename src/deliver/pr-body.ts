@@ -1,4 +1,5 @@
 import type { Task } from '../trigger/index.js';
+import { renderQuote } from './agent-summary.js';
 
 export interface PrBodyInput {
   task: Task;
@@ -18,14 +19,12 @@ const MAX_LIST = 50;
 
 /**
  * The PR body. Agent-authored text (commit subjects, file names) is shown only inside code spans, so it
- * cannot render images or links, ping people, or start a line with a `/command`.
+ * cannot render images or links, ping people, close issues or start a line with a `/command`; the task
+ * prompt (a commenter's text) and the agent's summary go through the Markdown sanitizer.
  */
-export function renderPrBody(input: PrBodyInput): string {
-  const prompt =
-    input.task.prompt.length > MAX_PROMPT
-      ? `${input.task.prompt.slice(0, MAX_PROMPT)}\n… (truncated)`
-      : input.task.prompt;
-  const lines = [`<!-- sandbox-agent:run=${input.runId} -->`, '## Task', '', ...quote(prompt), ''];
+export async function renderPrBody(input: PrBodyInput): Promise<string> {
+  const prompt = await renderQuote(input.task.prompt, MAX_PROMPT);
+  const lines = [`<!-- sandbox-agent:run=${input.runId} -->`, '## Task', '', prompt || '> —', ''];
   if (input.agentSummarySection) lines.push(input.agentSummarySection, '');
   lines.push(`## Commits (${input.commits.length})`, '');
   for (const c of input.commits.slice(0, MAX_LIST)) lines.push(`- ${c.sha.slice(0, 12)} ${code(c.subject)}`);
@@ -47,16 +46,11 @@ export function renderPrBody(input: PrBodyInput): string {
   return lines.join('\n');
 }
 
-function quote(text: string): string[] {
-  return text.split('\n').map((line) => `> ${neutralize(line)}`);
-}
-
-/** Keeps a leading `/command` or `@mention` from acting when the prompt is echoed back. */
-function neutralize(line: string): string {
-  return line.replace(/^(\s*)([/@])/, '$1\u200b$2').replace(/@(?=[A-Za-z0-9])/g, '@\u200b');
-}
-
-/** An inline code span that cannot be broken out of (backticks and newlines removed), capped. */
+/**
+ * An inline code span that cannot be broken out of (backticks, newlines and control characters become
+ * spaces, so a one-backtick fence cannot be closed early), capped. GitHub ignores mentions, closing
+ * keywords and references inside code.
+ */
 export function code(text: string): string {
   const clean = text.replace(/[`\r\n\u0000-\u001f\u007f]/g, ' ').slice(0, 200);
   return `\`${clean || ' '}\``;

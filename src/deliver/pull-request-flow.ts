@@ -89,9 +89,9 @@ export async function deliverPullRequest(input: DeliverInput): Promise<PullReque
   )
     .split('\0')
     .filter(Boolean);
-  const body = renderPrBody({
+  const body = await renderPrBody({
     task,
-    agentSummarySection: input.agentSummary ? renderAgentSummarySection(input.agentSummary) : undefined,
+    agentSummarySection: input.agentSummary ? await renderAgentSummarySection(input.agentSummary) : undefined,
     commits,
     files,
     runLink: runUrl(context),

@@ -1,5 +1,6 @@
 import { ActionError } from '../shared/errors.js';
 import type { Git, Identity } from '../shared/git.js';
+import { inlineCode } from '../shared/inline-code.js';
 import type { Redactor } from '../shared/log.js';
 
 export interface PushInput {
@@ -79,7 +80,10 @@ export async function pushBranch(input: PushInput): Promise<PushResult> {
       .map((l) => l.trim())
       .filter(Boolean)
       .slice(0, 12);
-    const detail = (remoteLines.length > 0 ? remoteLines : text.trim().split('\n').slice(-3)).join('\n');
+    // Remote messages are the server's (or a hook's) text: quoted as code, line by line.
+    const detail = (remoteLines.length > 0 ? remoteLines : text.trim().split('\n').slice(-3))
+      .map((line) => inlineCode(line, 300))
+      .join('\n');
     throw new ActionError('push-rejected', `Pushing ${branch} was rejected:\n${detail}`, pushHint(text));
   }
   return { branch, updated: remoteSha !== undefined };
@@ -95,7 +99,7 @@ async function remoteTip(
   if (result.exitCode !== 0) {
     throw new ActionError(
       'push-rejected',
-      `Could not reach the repository to push: ${redact(result.stderr.trim()).split('\n').slice(-2).join(' ')}`,
+      `Could not reach the repository to push: ${inlineCode(redact(result.stderr.trim()).split('\n').slice(-2).join(' '), 300)}`,
       'Check that github-token can read and write contents (permissions: contents: write).',
     );
   }

@@ -1,10 +1,13 @@
 import { formatBytes } from '../snapshot/index.js';
-import { renderAgentSummarySection } from './agent-summary.js';
+import { hostsOf, renderAgentSummarySection, renderMessage } from './agent-summary.js';
 import { UNVERIFIED_REASONS } from './quarantine.js';
 import type { RunResult } from './result.js';
 
-/** Markdown for the job summary: outcome, reason, counts, bytes and per-stage timings. */
-export function renderSummary(result: RunResult, runLink?: string): string {
+/**
+ * Markdown for the job summary: outcome, reason, counts, bytes and per-stage timings. The message and
+ * the agent's summary go through the Markdown sanitizer (they quote agent text).
+ */
+export async function renderSummary(result: RunResult, runLink?: string): Promise<string> {
   const rows: Array<[string, string]> = [
     ['Outcome', `\`${result.outcome}\``],
     ['Reason', result.reason ? `\`${result.reason}\`` : '—'],
@@ -26,7 +29,9 @@ export function renderSummary(result: RunResult, runLink?: string): string {
   const usage = formatUsage(result);
   if (usage) rows.push(['Agent usage', usage]);
 
-  const lines = ['## sandbox-agent', '', escapeText(result.message), '', '| | |', '|---|---|'];
+  // Our compare link sits in the message; it stays a link when it is on the run's GitHub server.
+  const message = await renderMessage(result.message, hostsOf(runLink));
+  const lines = ['## sandbox-agent', '', message, '', '| | |', '|---|---|'];
   for (const [key, value] of rows) lines.push(`| ${key} | ${value} |`);
   if (result.timings.length > 0) {
     lines.push('', '| Stage | Time |', '|---|---:|');
@@ -50,7 +55,7 @@ export function renderSummary(result: RunResult, runLink?: string): string {
     );
   }
   if (result.agentSummary) {
-    const section = renderAgentSummarySection(result.agentSummary);
+    const section = await renderAgentSummarySection(result.agentSummary);
     if (section) lines.push('', section.trimEnd());
   }
   if (runLink) lines.push('', `[Run log](${runLink})`);
@@ -74,8 +79,4 @@ function formatMs(ms: number): string {
 
 function escapeCell(text: string): string {
   return text.replace(/[|`]/g, '');
-}
-
-function escapeText(text: string): string {
-  return text.replace(/[<>]/g, '');
 }

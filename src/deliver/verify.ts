@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { PatchMeta } from '../capture/index.js';
 import { ActionError } from '../shared/errors.js';
 import { BOT_IDENTITY, type Git, type Identity, isolatedGit } from '../shared/git.js';
+import { inlineCode } from '../shared/inline-code.js';
 
 export interface VerifyInput {
   /** Object directory holding the base commit (the checkout's). */
@@ -81,7 +82,7 @@ export async function verifyPatch(input: VerifyInput): Promise<VerifiedPatch> {
       const detail = (am.stderr || am.stdout).trim().split('\n').slice(0, 3).join(' ');
       throw new ActionError(
         'apply-failed',
-        `The patch does not apply to the base commit: ${detail.slice(0, 300)}`,
+        `The patch does not apply to the base commit: ${inlineCode(detail, 300)}`,
         'Nothing was delivered from it; the action keeps it under out-dir/quarantine for inspection.',
       );
     }

@@ -1,7 +1,7 @@
 import type { Settings } from '../settings/index.js';
 import type { Git } from '../shared/git.js';
 import { type Entry, NULL_SHA } from './entries.js';
-import { type Finding, showPath } from './types.js';
+import { codePath, type Finding, showPath } from './types.js';
 
 /** GitHub rejects blobs over 100 MB (GH001). */
 export const MAX_BLOB_BYTES = 100 * 1024 * 1024;
@@ -62,7 +62,7 @@ export async function capFindings(input: CapInput): Promise<Finding[]> {
       reported.add(entry.newSha);
       findings.push(
         cap(
-          `${showPath(entry.path)} is ${newSize} bytes, over GitHub's 100 MB file limit.`,
+          `${codePath(entry.path)} is ${newSize} bytes, over GitHub's 100 MB file limit.`,
           'refuse',
           entry.path,
         ),

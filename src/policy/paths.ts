@@ -1,10 +1,11 @@
 import { posix } from 'node:path';
 import type { Settings } from '../settings/index.js';
 import type { Git } from '../shared/git.js';
+import { inlineCode } from '../shared/inline-code.js';
 import { type Entry, NULL_SHA } from './entries.js';
 import { foldSegment, isDotGit } from './fold.js';
 import { matchesAny } from './glob.js';
-import { type Finding, showPath } from './types.js';
+import { codePath, type Finding, showPath } from './types.js';
 
 const GITLINK = '160000';
 const SYMLINK = '120000';
@@ -30,13 +31,14 @@ export async function pathFindings(
   const linksByCommit = await symlinksOfCommits(git, entries);
   for (const entry of entries) {
     const shown = showPath(entry.path);
+    const quoted = codePath(entry.path);
     const invalid = invalidPath(entry.path);
     if (invalid) {
       once({
         rule: 'path',
         reason: 'policy-violation',
         path: shown,
-        detail: `The patch touches an invalid path ${shown} (${invalid}).`,
+        detail: `The patch touches an invalid path ${quoted} (${invalid}).`,
         effect: 'refuse',
       });
     }
@@ -45,7 +47,7 @@ export async function pathFindings(
         rule: 'gitlink',
         reason: 'policy-violation',
         path: shown,
-        detail: `The patch changes a submodule (gitlink) at ${shown}.`,
+        detail: `The patch changes a submodule (gitlink) at ${quoted}.`,
         effect: 'refuse',
       });
     }
@@ -54,7 +56,7 @@ export async function pathFindings(
         rule: 'gitmodules',
         reason: 'policy-violation',
         path: shown,
-        detail: `The patch changes ${shown}, which declares submodules.`,
+        detail: `The patch changes ${quoted}, which declares submodules.`,
         effect: 'refuse',
       });
     }
@@ -67,8 +69,8 @@ export async function pathFindings(
         reason: 'policy-violation',
         path: shown,
         detail: escapes
-          ? `The patch adds a symlink at ${shown} that ${escapes}.`
-          : `The patch adds a symlink at ${shown} (inside the repository).`,
+          ? `The patch adds a symlink at ${quoted} that ${escapes}.`
+          : `The patch adds a symlink at ${quoted} (inside the repository).`,
         effect: escapes ? 'refuse' : 'note',
       });
     }
@@ -79,7 +81,7 @@ export async function pathFindings(
         rule: 'protected',
         reason: 'protected-path',
         path: shown,
-        detail: `The patch changes the protected path ${shown} (${glob}).`,
+        detail: `The patch changes the protected path ${quoted} (${inlineCode(glob)}).`,
         effect: policy === 'block' ? 'refuse' : policy === 'fallback' ? 'fallback' : 'note',
       });
     }

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Git } from '../shared/git.js';
 import type { SecretHit, SecretRegistry } from '../shared/secrets.js';
 import type { Entry } from './entries.js';
-import { type Finding, showPath } from './types.js';
+import { codePath, type Finding, showPath } from './types.js';
 
 /** Texts that leave the runner besides the commits; each is optional (built elsewhere). */
 export interface OutboundTexts {
@@ -78,8 +78,7 @@ export async function secretFindings(input: SecretScanInput): Promise<Finding[]>
     });
   } else {
     for (const [file, added] of addedLinesByFile(log.stdout)) {
-      const shown = showPath(file);
-      found(shown, full(added), shown);
+      found(codePath(file), full(added), showPath(file));
     }
   }
 

@@ -1,4 +1,5 @@
 import type { ReasonCode } from '../shared/errors.js';
+import { inlineCode } from '../shared/inline-code.js';
 
 export type Rule =
   | 'path'
@@ -31,4 +32,9 @@ export interface Finding {
 /** Shows a path safely in logs and Markdown: control characters escaped, never raw. */
 export function showPath(path: string): string {
   return /[\u0000-\u001f\u007f]/.test(path) ? JSON.stringify(path) : path;
+}
+
+/** A path as it is quoted in a finding's `detail`: `showPath` in a code span, inert in Markdown. */
+export function codePath(path: string): string {
+  return inlineCode(showPath(path), 300);
 }

@@ -1,3 +1,4 @@
+import { hostsOf, renderAgentSummarySection, renderMessage } from '../deliver/agent-summary.js';
 import { createGitHubClient, errorText, type GitHubClient } from '../deliver/github.js';
 import type { RunResult } from '../deliver/result.js';
 import { type RunContext, runUrl } from '../settings/context.js';
@@ -62,7 +63,7 @@ export async function startTracking(
   const attempt = context.runAttempt !== '1' ? ` (attempt ${context.runAttempt})` : '';
   await write(`⏳ Working on it${attempt}: ${link}.`);
   return {
-    finish: (result) => write(renderResult(result, settings, link)),
+    finish: async (result) => write(await renderResult(result, settings, link, hostsOf(context.serverUrl))),
   };
 }
 
@@ -88,8 +89,24 @@ async function findExisting(
   return found;
 }
 
-/** The final text: PR link, artifact name, or the failure reason. Our own words, no agent text. */
-export function renderResult(result: RunResult, settings: Settings, link: string): string {
+/**
+ * The final text: PR link, artifact name, or the failure reason; then, unless a PR carries them, our
+ * message (it may quote agent paths) and the agent's summary, both through the Markdown sanitizer.
+ */
+export async function renderResult(
+  result: RunResult,
+  settings: Settings,
+  link: string,
+  linkHosts: readonly string[] = [],
+): Promise<string> {
+  const status = statusLine(result, settings, link);
+  if (result.outcome === 'pr-opened' || result.outcome === 'pr-updated') return status;
+  const message = await renderMessage(result.message, linkHosts);
+  const summary = result.agentSummary ? await renderAgentSummarySection(result.agentSummary) : '';
+  return [status, message, summary.trimEnd()].filter(Boolean).join('\n\n');
+}
+
+function statusLine(result: RunResult, settings: Settings, link: string): string {
   switch (result.outcome) {
     case 'pr-opened':
     case 'pr-updated':

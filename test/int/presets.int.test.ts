@@ -161,10 +161,10 @@ describe.each(Object.keys(CASES) as Array<keyof typeof CASES>)('agent preset %s'
 
     // The agent's summary, its usage, and the work itself.
     expect(result.agentSummary).toContain(c.summary);
-    const summary = renderSummary(result);
+    const summary = await renderSummary(result);
     expect(summary).toContain(`| Agent usage | ${c.usage} |`);
     expect(summary).toContain('### What the agent did');
-    expect(renderAgentSummarySection(result.agentSummary!)).toContain(c.summary);
+    expect(await renderAgentSummarySection(result.agentSummary!)).toContain(c.summary);
     expect(readFileSync(result.patchPath!, 'utf8')).toContain('+work from the stub');
     expect(result.timings.map((t) => t.stage)).toEqual(
       expect.arrayContaining(['snapshot', 'boot', 'stage', 'install', 'agent', 'capture', 'teardown']),
@@ -218,8 +218,8 @@ describe('agent presets: summary file, timeout, offline install', () => {
       }),
     );
     expect(result.agentSummary).toBe('## Done\n\nWrote <b>docs</b>. See ![x](https://evil.example/p.png)');
-    const section = renderAgentSummarySection(result.agentSummary!);
-    expect(section).toContain('Wrote docs. See [image: x]');
+    const section = await renderAgentSummarySection(result.agentSummary!);
+    expect(section).toContain('Wrote docs. See \\[image: x]');
     expect(section).not.toContain('evil.example');
   });
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type GitServer, startGitServer } from '../fakes/github/git-server.js';
 import { type FakeGitHub, startFakeGitHub } from '../fakes/github/rest.js';
 import { type ActionRun, runBuiltAction } from '../helpers/action.js';
+import { githubViolations } from '../helpers/markdown-check.js';
 import { git, makeRepo, type TestRepo, tempDir } from '../helpers/repo.js';
 
 /**
@@ -132,9 +133,10 @@ describe('output: pull-request', () => {
     // The agent's own summary, sanitized: no raw HTML or foreign images, no live mention, no command.
     expect(pull.body).toContain('What the agent did');
     expect(pull.body).toContain('Improved the README.');
-    expect(pull.body).not.toContain('evil.example');
     expect(pull.body).not.toContain('@everyone');
-    expect(pull.body).not.toMatch(/^\/agent/m);
+    expect(githubViolations(pull.body.replace('<!-- sandbox-agent:run=4242 -->', ''), ['127.0.0.1'])).toEqual(
+      [],
+    );
     expect(pull.labels.map((l) => l.name)).toEqual(['agent', 'automated']);
     expect(pull.requested_reviewers).toEqual([{ login: 'alice' }]);
     expect(run.summary).toContain('`pr-opened`');
