@@ -127,6 +127,7 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
           mboxPath: capture.mboxPath,
           meta: capture.meta,
           workDir: join(work, 'verify'),
+          maxPatchBytes: settings.caps.maxPatchBytes,
         }),
       ),
     );

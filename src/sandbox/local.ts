@@ -1,9 +1,12 @@
+import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { ActionError } from '../shared/errors.js';
 import { execFile } from '../shared/exec.js';
+import { writeDownload } from './bounded-download.js';
 import type {
+  DownloadOptions,
   Sandbox,
   SandboxExecOptions,
   SandboxExecResult,
@@ -99,10 +102,17 @@ class LocalSandbox implements Sandbox {
     await copyFile(localPath, target);
   }
 
-  async download(remotePath: string, localPath: string): Promise<void> {
+  async download(remotePath: string, localPath: string, options: DownloadOptions = {}): Promise<void> {
     const source = this.resolveInside(remotePath);
-    await mkdir(dirname(localPath), { recursive: true });
-    await copyFile(source, localPath);
+    const { maxBytes } = options;
+    if (maxBytes === undefined) {
+      await mkdir(dirname(localPath), { recursive: true });
+      await copyFile(source, localPath);
+      return;
+    }
+    // Never more than maxBytes + 1 bytes are read, even from a file that keeps growing: one byte past
+    // the limit is enough to refuse it.
+    await writeDownload(createReadStream(source, { end: maxBytes }), localPath, remotePath, maxBytes);
   }
 
   async delete(): Promise<void> {
