@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, realpath, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, open, readdir, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { ActionError } from '../shared/errors.js';
@@ -112,7 +111,13 @@ class LocalSandbox implements Sandbox {
     }
     // Never more than maxBytes + 1 bytes are read, even from a file that keeps growing: one byte past
     // the limit is enough to refuse it.
-    await writeDownload(createReadStream(source, { end: maxBytes }), localPath, remotePath, maxBytes);
+    const file = await open(source, 'r').catch((error: NodeJS.ErrnoException) => {
+      throw new ActionError(
+        'sandbox-error',
+        `Could not read ${remotePath} in the local sandbox: ${error.code ?? error.message}.`,
+      );
+    });
+    await writeDownload(file.createReadStream({ end: maxBytes }), localPath, remotePath, maxBytes);
   }
 
   async delete(): Promise<void> {
