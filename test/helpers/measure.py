@@ -4,7 +4,8 @@ usage: measure.py OUT.json WATCH_DIR -- COMMAND...
 
 Peak RSS is RUSAGE_CHILDREN's ru_maxrss after the command ends: the largest resident set of the command
 or of any descendant it waited for (git children included), in KiB on Linux. Disk use is the allocated
-size of every file under WATCH_DIR, sampled every 20 ms while the command runs.
+size of every file under WATCH_DIR, sampled every 20 ms while the command runs, leaving out the local
+provider's sandboxes (`sandbox-agent-local-*`: the agent's side, a remote machine on Daytona or Modal).
 """
 
 import json
@@ -18,7 +19,8 @@ import time
 
 def allocated(root):
     total = 0
-    for parent, _dirs, files in os.walk(root):
+    for parent, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith("sandbox-agent-local-")]
         for name in files:
             try:
                 total += os.lstat(os.path.join(parent, name)).st_blocks * 512

@@ -21,7 +21,7 @@ interface Measured {
  * What a hostile sandbox can send back, through the built action on `local`: the agent makes a real
  * change, then its `cat` shim swaps the capture's mbox or meta just before the runner downloads them.
  * The action runs under a wrapper that reads the peak RSS of it and every child (RUSAGE_CHILDREN) and
- * samples the disk use of RUNNER_TEMP (sandbox, out-dir and verify repo all live there).
+ * samples the disk use of RUNNER_TEMP (out-dir, the verify repository; not the local sandbox itself).
  */
 describe('bounded on the runner, whatever the sandbox sends (built action)', () => {
   let repo: TestRepo | undefined;
