@@ -41,12 +41,12 @@ function pickWorkDir() {
 export const FAKES_OUT = join(ROOT, 'node_modules', '.cache', 'bench-fakes');
 
 /**
- * Compiles the test fake `test/fakes/<name>` (its `entries`, TypeScript) with the project's tsc into
+ * Compiles the test fake `test/fakes/<name>` (or `test/<folder>/<name>`; its `entries`, TypeScript) with the project's tsc into
  * FAKES_OUT and imports them. Returns the modules, in the order of `entries`.
  */
-export async function loadFake(name, entries) {
-  const source = join(ROOT, 'test', 'fakes', name);
-  const out = join(FAKES_OUT, name);
+export async function loadFake(name, entries, folder = 'fakes') {
+  const source = join(ROOT, 'test', folder, name);
+  const out = join(FAKES_OUT, folder, name);
   const flags = ['--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022'];
   execFileSync(
     process.execPath,

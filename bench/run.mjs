@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only=snapshot,cold-start,end-to-end,verify,streaming] [-- --keep]
+// npm run bench [-- --quick] [-- --only=snapshot,cold-start,end-to-end,verify,streaming,bombs] [-- --keep]
 // [-- --work-dir=DIR]
 // Builds its inputs, measures, prints a table and writes bench/results.json. Every figure is compared
 // with a baseline measured in the same run on the same input, ours and baseline interleaved.
@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { benchBombs } from './bombs.mjs';
 import { benchColdStart } from './cold-start.mjs';
 import { benchEndToEnd } from './end-to-end.mjs';
 import { buildLargeRepo, buildRepoInputs } from './inputs.mjs';
@@ -74,6 +75,11 @@ try {
     step(`figure 5: streaming (building ${mb(CONFIG.largeBytes)} of blobs)`);
     const large = buildLargeRepo(CONFIG.largeBytes);
     figures.push(...(await benchStreaming(inputs, CONFIG.runs.streaming, large)));
+  }
+
+  if (wanted('bombs')) {
+    step(`figure 6: hostile mboxes (zero-file bomb of ${quick ? '256 MiB' : '1.5 GiB'}, forged delta)`);
+    figures.push(...(await benchBombs(inputs, quick)));
   }
 
   const results = {

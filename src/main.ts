@@ -5,7 +5,7 @@ import { assertAgentReady } from './agent/presets/index.js';
 import { stageRepository } from './agent/stage.js';
 import { type Capture, capturePatch } from './capture/index.js';
 import { assertCanDeliver, type Delivery, deliver } from './deliver/index.js';
-import { quarantineUnverified, UNVERIFIED_REASONS } from './deliver/quarantine.js';
+import { quarantineUnverified } from './deliver/quarantine.js';
 import type { RunResult } from './deliver/result.js';
 import { Timings } from './deliver/result.js';
 import { verifyPatch } from './deliver/verify.js';
@@ -128,6 +128,7 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
           mboxPath: capture.mboxPath,
           meta: capture.meta,
           workDir: join(work, 'verify'),
+          maxPatchBytes: settings.caps.maxPatchBytes,
         }),
       ),
     );
@@ -187,8 +188,9 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
     }
   } catch (error) {
     const failure = toActionError(error);
-    // An mbox that failed verification is not the sandbox's work: it leaves the outputs.
-    if (UNVERIFIED_REASONS.has(failure.reason)) await quarantineUnverified(facts, settings.outDir, logger);
+    // An mbox that was captured but not verified (tree-mismatch, apply-failed, refused by the expansion
+    // scan before git am) is not known to be the sandbox's work: it leaves the outputs.
+    if (facts.patchPath && !facts.headTree) await quarantineUnverified(facts, settings.outDir, logger);
     return {
       ...facts,
       outcome:

@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { AgentRun } from '../agent/index.js';
+import { DownloadTooLargeError } from '../sandbox/bounded-download.js';
 import type { Sandbox } from '../sandbox/types.js';
 import { ActionError } from '../shared/errors.js';
 import { type Identity, isSha } from '../shared/git.js';
@@ -53,6 +54,25 @@ export interface CaptureInput {
 
 const LEFTOVER_MESSAGE = 'Uncommitted changes left by the agent';
 
+/** The sandbox's facts are a few hundred bytes; anything near this is an attack on the runner's memory. */
+export const MAX_META_BYTES = 64 * 1024;
+
+/** Downloads with a byte limit counted on the runner; past it, `refusal()` replaces the provider's error. */
+async function downloadAtMost(
+  sandbox: Sandbox,
+  remotePath: string,
+  localPath: string,
+  maxBytes: number | undefined,
+  refusal: () => ActionError,
+): Promise<void> {
+  try {
+    await sandbox.download(remotePath, localPath, maxBytes === undefined ? {} : { maxBytes });
+  } catch (error) {
+    if (error instanceof DownloadTooLargeError) throw refusal();
+    throw error;
+  }
+}
+
 /** Runs the capture script in the sandbox and downloads the mbox and meta into `out-dir`. */
 export async function capturePatch(input: CaptureInput): Promise<Capture> {
   const { sandbox, snapshot } = input;
@@ -96,7 +116,18 @@ export async function capturePatch(input: CaptureInput): Promise<Capture> {
   const metaPath = join(input.outDir, 'agent.meta.json');
   await rm(mboxPath, { force: true });
   const rawMetaPath = join(input.outDir, '.sandbox.meta.json');
-  await sandbox.download(posix.join(remoteOut, 'agent.meta.json'), rawMetaPath);
+  await downloadAtMost(
+    sandbox,
+    posix.join(remoteOut, 'agent.meta.json'),
+    rawMetaPath,
+    MAX_META_BYTES,
+    () =>
+      new ActionError(
+        'capture-failed',
+        `The sandbox's patch metadata is over ${MAX_META_BYTES} bytes (it is a few hundred); it was not read.`,
+        'The sandbox or the agent tampered with the capture output; nothing was delivered from it.',
+      ),
+  );
   const facts = parseSandboxFacts(await readFile(rawMetaPath, 'utf8'), snapshot.baseSha);
   await rm(rawMetaPath, { force: true });
   if (facts.embedded_repos_left_out) {
@@ -105,14 +136,20 @@ export async function capturePatch(input: CaptureInput): Promise<Capture> {
         'were left out of the patch: they cannot be shipped as files.',
     );
   }
+  const tooLarge = (message: string) =>
+    new ActionError('patch-too-large', message, 'Ask for a smaller change, or raise max-patch-bytes.');
+  // The sandbox's own count refuses an honest large patch early; the download counts for itself.
   if (input.maxPatchBytes !== undefined && facts.size_bytes > input.maxPatchBytes) {
-    throw new ActionError(
-      'patch-too-large',
+    throw tooLarge(
       `The patch is ${facts.size_bytes} bytes, over max-patch-bytes (${input.maxPatchBytes}); it was not downloaded.`,
-      'Ask for a smaller change, or raise max-patch-bytes.',
     );
   }
-  await sandbox.download(posix.join(remoteOut, 'agent.mbox'), mboxPath);
+  await downloadAtMost(sandbox, posix.join(remoteOut, 'agent.mbox'), mboxPath, input.maxPatchBytes, () =>
+    tooLarge(
+      `The mbox the sandbox sent passed max-patch-bytes (${input.maxPatchBytes}) as counted on the runner, ` +
+        `though the sandbox claimed ${facts.size_bytes} bytes; the download was stopped and nothing was kept.`,
+    ),
+  );
   const size = (await stat(mboxPath)).size;
   if (size !== facts.size_bytes) {
     throw new ActionError(

@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import type { Logger } from '../shared/log.js';
 import type { RunResult } from './result.js';
 
-/** Failures that mean the mbox is not the work the sandbox verified: it must not be offered as a patch. */
+/** Failures that mean the mbox is not the work the sandbox verified: the summary never offers it as a patch. */
 export const UNVERIFIED_REASONS: ReadonlySet<string> = new Set(['tree-mismatch', 'apply-failed']);
 
 /**
@@ -34,7 +34,7 @@ export async function quarantineUnverified(
   }
   if (moved.length > 0) {
     logger.warning(
-      `The patch failed verification, so it is not an output and was not uploaded; for debugging only, it was moved to ${moved.join(' and ')}.`,
+      `The patch was not verified, so it is not an output and was not uploaded; for debugging only, it was moved to ${moved.join(' and ')}.`,
     );
   }
 }

@@ -1,9 +1,12 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PatchMeta } from '../capture/index.js';
+import { DEFAULT_EXPANSION_BUDGET, EXPANSION_FACTOR } from '../policy/caps.js';
 import { ActionError } from '../shared/errors.js';
 import { BOT_IDENTITY, type Git, type Identity, isolatedGit } from '../shared/git.js';
 import { inlineCode } from '../shared/inline-code.js';
+import { assertExpansionWithin } from './expansion.js';
+import { runLimitedGit } from './limited-git.js';
 
 export interface VerifyInput {
   /** Object directory holding the base commit (the checkout's). */
@@ -14,6 +17,8 @@ export interface VerifyInput {
   meta: Pick<PatchMeta, 'commits' | 'head_tree'>;
   /** A private directory; it is emptied first. */
   workDir: string;
+  /** max-patch-bytes: `git am` may inflate EXPANSION_FACTOR times this (the default cap's when absent). */
+  maxPatchBytes?: number;
   identity?: Identity;
 }
 
@@ -73,10 +78,22 @@ export async function verifyPatch(input: VerifyInput): Promise<VerifiedPatch> {
     }
     await startSparse(git, repoDir);
     await git.run(['checkout', '--quiet', '--detach', input.baseSha, '--']);
-    const am = await git.exec(
+    const budget =
+      input.maxPatchBytes === undefined ? DEFAULT_EXPANSION_BUDGET : EXPANSION_FACTOR * input.maxPatchBytes;
+    await assertExpansionWithin(input.mboxPath, budget, `${EXPANSION_FACTOR} × max-patch-bytes`);
+    const am = await runLimitedGit(
+      git,
       ['am', '--quiet', '--keep-cr', '--patch-format=mboxrd', '--empty=stop', '--no-3way', '--no-gpg-sign'],
-      { input: { file: input.mboxPath } },
+      { input: { file: input.mboxPath }, budget },
     );
+    if (am.limitHit) {
+      await git.exec(['am', '--abort']);
+      throw new ActionError(
+        'patch-too-large',
+        `Applying the patch went past the expansion budget of ${budget} bytes (${EXPANSION_FACTOR} × max-patch-bytes) and was stopped.`,
+        'Ask for a smaller change; large binary files belong in Git LFS or a release asset, not in the patch.',
+      );
+    }
     if (am.exitCode !== 0) {
       await git.exec(['am', '--abort']);
       const detail = (am.stderr || am.stdout).trim().split('\n').slice(0, 3).join(' ');

@@ -12,6 +12,9 @@ export const MAX_BLOB_BYTES = 100 * 1024 * 1024;
  */
 export const EXPANSION_FACTOR = 10;
 
+/** The budget at the default max-patch-bytes (4 MiB), for callers without settings (the CLI). */
+export const DEFAULT_EXPANSION_BUDGET = EXPANSION_FACTOR * 4 * 1024 * 1024;
+
 export interface CapInput {
   git: Git;
   entries: readonly Entry[];

@@ -1,9 +1,11 @@
-import { copyFile, mkdir, mkdtemp, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, open, readdir, readFile, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { ActionError } from '../shared/errors.js';
 import { execFile } from '../shared/exec.js';
+import { writeDownload } from './bounded-download.js';
 import type {
+  DownloadOptions,
   Sandbox,
   SandboxExecOptions,
   SandboxExecResult,
@@ -107,10 +109,23 @@ class LocalSandbox implements Sandbox {
     await copyFile(localPath, target);
   }
 
-  async download(remotePath: string, localPath: string): Promise<void> {
+  async download(remotePath: string, localPath: string, options: DownloadOptions = {}): Promise<void> {
     const source = this.resolveInside(remotePath);
-    await mkdir(dirname(localPath), { recursive: true });
-    await copyFile(source, localPath);
+    const { maxBytes } = options;
+    if (maxBytes === undefined) {
+      await mkdir(dirname(localPath), { recursive: true });
+      await copyFile(source, localPath);
+      return;
+    }
+    // Never more than maxBytes + 1 bytes are read, even from a file that keeps growing: one byte past
+    // the limit is enough to refuse it.
+    const file = await open(source, 'r').catch((error: NodeJS.ErrnoException) => {
+      throw new ActionError(
+        'sandbox-error',
+        `Could not read ${remotePath} in the local sandbox: ${error.code ?? error.message}.`,
+      );
+    });
+    await writeDownload(file.createReadStream({ end: maxBytes }), localPath, remotePath, maxBytes);
   }
 
   async delete(): Promise<void> {

@@ -58,6 +58,11 @@ export interface SandboxExecResult {
   timedOut: boolean;
 }
 
+export interface DownloadOptions {
+  /** Refuse the file once more than this many bytes have arrived (the sandbox's claims are not trusted). */
+  maxBytes?: number;
+}
+
 /** Where things live inside the sandbox. Remote providers use the requested paths verbatim. */
 export interface SandboxPaths {
   /** The repository clone (SPEC §1 `workdir`). */
@@ -77,8 +82,11 @@ export interface Sandbox {
   exec(command: string, options: SandboxExecOptions): Promise<SandboxExecResult>;
   /** Streams a runner file into the sandbox, creating parent directories. No size cap of our own. */
   upload(localPath: string, remotePath: string): Promise<void>;
-  /** Streams a sandbox file to a runner path. */
-  download(remotePath: string, localPath: string): Promise<void>;
+  /**
+   * Streams a sandbox file to a runner path. With `maxBytes`, the bytes actually received are counted and
+   * the transfer stops past the limit: `DownloadTooLargeError`, and no file (not even a partial one) is left.
+   */
+  download(remotePath: string, localPath: string, options?: DownloadOptions): Promise<void>;
   /** Deletes the sandbox. Idempotent: not-found (and "already being deleted") is success. */
   delete(): Promise<void>;
 }

@@ -37,6 +37,8 @@ export interface RunActionOptions {
   files?: ActionRun['files'];
   onStdout?: (chunk: string) => void;
   signalAfter?: { pattern: RegExp; signal: NodeJS.Signals };
+  /** A command the action runs under (e.g. a measuring wrapper): it gets node and the entry as arguments. */
+  wrapper?: string[];
 }
 
 /**
@@ -89,7 +91,9 @@ export function runBuiltAction(options: RunActionOptions): Promise<ActionRun> {
   }
   Object.assign(env, options.env);
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, options.entry ?? 'dist/index.js')], {
+    const argv = [process.execPath, join(PROJECT_ROOT, options.entry ?? 'dist/index.js')];
+    const [file, ...args] = [...(options.wrapper ?? []), ...argv] as [string, ...string[]];
+    const child = spawn(file, args, {
       cwd: options.workspace,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],

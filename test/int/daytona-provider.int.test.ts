@@ -10,6 +10,7 @@ import type { SandboxProvider, SandboxSpec } from '../../src/sandbox/types.js';
 import { ActionError } from '../../src/shared/errors.js';
 import { consoleLogger, type Logger } from '../../src/shared/log.js';
 import { type FakeDaytona, type FakeDaytonaOptions, startFakeDaytona } from '../fakes/daytona/index.js';
+import { expectBoundedDownloads } from '../helpers/bounded-download.js';
 
 const FAST: Partial<DaytonaProviderTuning> = {
   retry: { attempts: 4, baseMs: 20, capMs: 200, totalMs: 20_000 },
@@ -77,6 +78,21 @@ afterEach(async () => {
 });
 
 describe('Daytona provider against the loopback fake (real SDK)', () => {
+  it('stops a download at maxBytes counted on the bytes received (a sandbox that sends more), no partial file', async () => {
+    const f = await start();
+    const sandbox = await provider(f).create(spec(), () => undefined);
+    try {
+      const localDir = join(dir, 'bounded');
+      await mkdir(localDir);
+      await expectBoundedDownloads(sandbox, `${sandbox.paths.scratch}/out`, localDir);
+      // Not retried: one streamed request per download.
+      const downloads = f.calls.filter((c) => c.path.endsWith('/files/bulk-download'));
+      expect(downloads).toHaveLength(3);
+    } finally {
+      await sandbox.delete();
+    }
+  });
+
   it('creates, uploads, execs with streamed output, downloads and deletes', async () => {
     const f = await start();
     const p = provider(f);

@@ -6,6 +6,7 @@ import { buildSandboxSpec } from '../../src/sandbox/spec.js';
 import type { Sandbox } from '../../src/sandbox/types.js';
 import type { RunContext } from '../../src/settings/context.js';
 import { parseSettings } from '../../src/settings/index.js';
+import { expectBoundedDownloads } from '../helpers/bounded-download.js';
 import { tempDir } from '../helpers/repo.js';
 
 const SEEDED = {
@@ -159,6 +160,11 @@ describe('local provider', () => {
     await box.download(join(box.paths.scratch, 'deep/dir/file.bin'), back);
     expect(readFileSync(back)).toEqual(Buffer.from([0, 1, 2, 255]));
     await expect(box.upload(local, '/etc/evil')).rejects.toMatchObject({ reason: 'sandbox-error' });
+  });
+
+  it('stops a download at maxBytes counted on the bytes read, leaving no partial file', async () => {
+    const box = await create();
+    await expectBoundedDownloads(box, join(box.paths.scratch, 'out'), tempDir());
   });
 
   it('deletes idempotently, also by id', async () => {

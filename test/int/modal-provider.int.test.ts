@@ -8,6 +8,7 @@ import { createModalProvider } from '../../src/sandbox/modal/index.js';
 import type { SandboxProvider } from '../../src/sandbox/types.js';
 import { ActionError } from '../../src/shared/errors.js';
 import { type FakeModal, Status, startFakeModal } from '../fakes/modal/index.js';
+import { expectBoundedDownloads } from '../helpers/bounded-download.js';
 import { FAST_TUNING, makeSpec, recordingLogger } from '../helpers/modal.js';
 
 const TOKEN_ID = 'ak-input-token-id';
@@ -64,6 +65,16 @@ for (const backend of ['V2', 'V1'] as const) {
       process.env = saved;
       // Nothing the provider or the SDK logged carries the token secret.
       expect(logger.lines.join('\n')).not.toContain(TOKEN_SECRET);
+    });
+
+    it('stops a download at maxBytes counted on the bytes received (a sandbox that sends more), no partial file', async () => {
+      const sandbox = await provider.create(makeSpec(), () => undefined);
+      try {
+        const localDir = await mkdtemp(join(work, 'bounded-'));
+        await expectBoundedDownloads(sandbox, '/tmp/sandbox-agent/out', localDir);
+      } finally {
+        await sandbox.delete();
+      }
     });
 
     it('creates, uploads, runs, streams, downloads and deletes', async () => {

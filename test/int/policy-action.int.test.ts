@@ -97,11 +97,11 @@ describe('policy end to end (built action)', () => {
       'p',
     ],
     [
-      'a 50 MB blob from a small mbox',
+      'a 50 MB blob from a small mbox (refused before git inflates it)',
       'head -c 52428800 /dev/zero > bomb.bin',
       {},
       'patch-too-large',
-      'expands to 52428800 added bytes',
+      'declare 52428800 bytes once inflated',
     ],
     [
       'an mbox over max-patch-bytes',

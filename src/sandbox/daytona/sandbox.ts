@@ -3,7 +3,14 @@ import type { Sandbox as SdkSandbox } from '@daytona/sdk';
 import { ActionError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/log.js';
 import { withRetry } from '../../shared/retry.js';
-import type { Sandbox, SandboxExecOptions, SandboxExecResult, SandboxPaths } from '../types.js';
+import { writeDownload } from '../bounded-download.js';
+import type {
+  DownloadOptions,
+  Sandbox,
+  SandboxExecOptions,
+  SandboxExecResult,
+  SandboxPaths,
+} from '../types.js';
 import { buildSessionCommand, toSeconds } from './command.js';
 import {
   classifyTransient,
@@ -85,11 +92,28 @@ export class DaytonaSandbox implements Sandbox {
     );
   }
 
-  async download(remotePath: string, localPath: string): Promise<void> {
-    // With a local path the SDK streams the multipart response straight into the file.
-    await this.transfer(`Could not download ${remotePath} from the Daytona sandbox`, () =>
-      this.sdk.fs.downloadFile(remotePath, localPath, TRANSFER_TIMEOUT_SEC),
-    );
+  async download(remotePath: string, localPath: string, options: DownloadOptions = {}): Promise<void> {
+    const { maxBytes } = options;
+    if (maxBytes === undefined) {
+      // With a local path the SDK streams the multipart response straight into the file.
+      await this.transfer(`Could not download ${remotePath} from the Daytona sandbox`, () =>
+        this.sdk.fs.downloadFile(remotePath, localPath, TRANSFER_TIMEOUT_SEC),
+      );
+      return;
+    }
+    // The streaming variant lets us count what arrives and abort the HTTP request past the limit.
+    await this.transfer(`Could not download ${remotePath} from the Daytona sandbox`, async () => {
+      const abort = new AbortController();
+      const stream = await this.sdk.fs.downloadFileStream(remotePath, {
+        timeout: TRANSFER_TIMEOUT_SEC,
+        signal: abort.signal,
+      });
+      try {
+        await writeDownload(stream, localPath, remotePath, maxBytes);
+      } finally {
+        abort.abort();
+      }
+    });
   }
 
   async delete(): Promise<void> {

@@ -2,7 +2,14 @@ import type { Sandbox as SdkSandbox } from 'modal';
 import { ActionError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/log.js';
 import { type RetryOptions, withRetry } from '../../shared/retry.js';
-import type { Sandbox, SandboxExecOptions, SandboxExecResult, SandboxPaths } from '../types.js';
+import { writeDownload } from '../bounded-download.js';
+import type {
+  DownloadOptions,
+  Sandbox,
+  SandboxExecOptions,
+  SandboxExecResult,
+  SandboxPaths,
+} from '../types.js';
 import { classifyTransient, describe, isNotFound } from './errors.js';
 import { type ExecTuning, pollSandbox, runCommand, sandboxGoneError, toExecResult } from './exec.js';
 
@@ -13,6 +20,9 @@ export interface SandboxTuning extends ExecTuning {
   transferRetry: RetryTuning;
   terminateRetry: RetryTuning;
 }
+
+/** A bounded download's own deadline: the mbox is at most max-patch-bytes. */
+const TRANSFER_TIMEOUT_MS = 30 * 60_000;
 
 /** One Modal sandbox behind the provider interface. */
 export class ModalSandbox implements Sandbox {
@@ -53,11 +63,46 @@ export class ModalSandbox implements Sandbox {
     );
   }
 
-  /** `copyToLocal` pipes the exec's stdout into a temp file beside `localPath`, then renames it. */
-  async download(remotePath: string, localPath: string): Promise<void> {
-    await this.transfer('download', remotePath, () =>
-      this.handle.filesystem.copyToLocal(remotePath, localPath),
+  /**
+   * Without a limit, `copyToLocal` pipes the exec's stdout into a temp file beside `localPath`, then
+   * renames it. With one, `head` reads the file and we count what arrives: the SDK's reader cannot stop
+   * early, and a hostile sandbox could replace `head`, so the runner's count is the one that decides.
+   */
+  async download(remotePath: string, localPath: string, options: DownloadOptions = {}): Promise<void> {
+    const { maxBytes } = options;
+    if (maxBytes === undefined) {
+      await this.transfer('download', remotePath, () =>
+        this.handle.filesystem.copyToLocal(remotePath, localPath),
+      );
+      return;
+    }
+    await this.transfer('download', remotePath, () => this.downloadAtMost(remotePath, localPath, maxBytes));
+  }
+
+  private async downloadAtMost(remotePath: string, localPath: string, maxBytes: number): Promise<void> {
+    const proc = await this.handle.exec(
+      ['sh', '-c', 'exec head -c "$SANDBOX_AGENT_LIMIT" -- "$SANDBOX_AGENT_FILE"'],
+      {
+        mode: 'binary',
+        stdout: 'pipe',
+        stderr: 'pipe',
+        workdir: '/',
+        env: { SANDBOX_AGENT_FILE: remotePath, SANDBOX_AGENT_LIMIT: String(maxBytes + 1) },
+        timeoutMs: TRANSFER_TIMEOUT_MS,
+      },
     );
+    proc.stdin.close().catch(() => undefined);
+    // stderr is drained alongside (a full stderr pipe would stall stdout); only its start is kept.
+    const stderr = readStart(proc.stderr, 2048);
+    await writeDownload(proc.stdout, localPath, remotePath, maxBytes, async () => {
+      const code = await proc.wait();
+      if (code !== 0) {
+        throw new ActionError(
+          'sandbox-error',
+          `Could not read ${remotePath} in the Modal sandbox ${this.id} (exit ${code}): ${(await stderr).trim()}`,
+        );
+      }
+    });
   }
 
   async delete(): Promise<void> {
@@ -84,6 +129,7 @@ export class ModalSandbox implements Sandbox {
         this.goneCode = code;
         throw sandboxGoneError(this.id, code, this.lifetimeSeconds);
       }
+      if (error instanceof ActionError) throw error;
       throw new ActionError(
         'sandbox-error',
         `The ${what} of ${remotePath} in the Modal sandbox ${this.id} failed: ${describe(error)}.`,
@@ -135,4 +181,19 @@ export async function terminateSandbox(
       { cause: error },
     );
   }
+}
+
+/** The first `limit` bytes of a stream as text; the rest is read and dropped. */
+async function readStart(stream: ReadableStream<Uint8Array>, limit: number): Promise<string> {
+  const kept: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      if (size < limit) kept.push(Buffer.from(chunk.subarray(0, limit - size)));
+      size += chunk.length;
+    }
+  } catch {
+    // A cancelled or broken stderr only loses the error detail.
+  }
+  return Buffer.concat(kept).toString('utf8');
 }
