@@ -16,12 +16,20 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58382);
 /* harmony import */ var _shared_exec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(99248);
+/* harmony import */ var _bounded_download_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(55879);
+
 
 
 
 
 
 const PREFIX = 'sandbox-agent-local-';
+/**
+ * Every process started in a local sandbox carries `SANDBOX_AGENT_LOCAL_SANDBOX=<sandbox root>` (a
+ * random path) in its environment, inherited by whatever it starts, `setsid` children included. The
+ * delete kills every process that carries it, so nothing the agent left running outlives the sandbox.
+ */
+const SANDBOX_MARKER = 'SANDBOX_AGENT_LOCAL_SANDBOX';
 /**
  * `local`: a temp dir outside the workspace, commands as child processes with the allowlisted env.
  * No isolation: for trusted prompts, demos and the test suite. The sandbox id is the root dir path.
@@ -51,11 +59,13 @@ class LocalProvider {
             TMPDIR: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'tmp'),
             LANG: 'C.UTF-8',
             ...spec.env,
+            [SANDBOX_MARKER]: root,
         });
     }
     async deleteById(id) {
         if (!isLocalSandboxRoot(id))
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ('sandbox-error', `Not a local sandbox path: ${id}`);
+        await killSandboxProcesses(id);
         await removeTree(id);
     }
     async list() {
@@ -86,7 +96,7 @@ class LocalSandbox {
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ('sandbox-error', 'The local sandbox was already deleted.');
         const result = await (0,_shared_exec_js__WEBPACK_IMPORTED_MODULE_4__/* .execFile */ .S)('sh', ['-c', command], {
             cwd: options.cwd ?? this.paths.workdir,
-            env: { ...this.env, ...options.env },
+            env: { ...this.env, ...options.env, [SANDBOX_MARKER]: this.id },
             timeoutMs: options.timeoutMs,
             signal: options.signal,
             onStdout: options.onStdout,
@@ -105,13 +115,24 @@ class LocalSandbox {
         // copyFile lets the kernel copy (copy_file_range): a 52 MiB bundle in ~30 ms instead of ~140 ms.
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.copyFile)(localPath, target);
     }
-    async download(remotePath, localPath) {
+    async download(remotePath, localPath, options = {}) {
         const source = this.resolveInside(remotePath);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(localPath), { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.copyFile)(source, localPath);
+        const { maxBytes } = options;
+        if (maxBytes === undefined) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(localPath), { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.copyFile)(source, localPath);
+            return;
+        }
+        // Never more than maxBytes + 1 bytes are read, even from a file that keeps growing: one byte past
+        // the limit is enough to refuse it.
+        const file = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.open)(source, 'r').catch((error) => {
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ('sandbox-error', `Could not read ${remotePath} in the local sandbox: ${error.code ?? error.message}.`);
+        });
+        await (0,_bounded_download_js__WEBPACK_IMPORTED_MODULE_5__/* .writeDownload */ .A)(file.createReadStream({ end: maxBytes }), localPath, remotePath, maxBytes);
     }
     async delete() {
         this.deleted = true;
+        await killSandboxProcesses(this.id);
         await removeTree(this.id);
     }
     /** Sandbox paths are absolute paths under the root; anything else is a programming error. */
@@ -121,6 +142,39 @@ class LocalSandbox {
             throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .lZ('sandbox-error', `Path ${path} is outside the local sandbox.`);
         }
         return full;
+    }
+}
+/**
+ * Kills every process whose environment carries this sandbox's marker (Linux: /proc/<pid>/environ;
+ * only our own user's processes are readable, which are the only ones a sandbox can start). Rounds
+ * repeat until none is left, so a child forked between the scan and the kill is caught by the next one.
+ */
+async function killSandboxProcesses(root) {
+    if (process.platform !== 'linux')
+        return;
+    const needle = Buffer.from(`\0${SANDBOX_MARKER}=${root}\0`);
+    for (let round = 0; round < 20; round++) {
+        const pids = [];
+        for (const name of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)('/proc').catch(() => [])) {
+            if (!/^\d+$/.test(name) || Number(name) === process.pid)
+                continue;
+            const environ = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(`/proc/${name}/environ`).catch(() => null);
+            // A leading NUL so the first variable matches like the others; a zombie's environ is empty.
+            if (environ && Buffer.concat([Buffer.from([0]), environ, Buffer.from([0])]).includes(needle)) {
+                pids.push(Number(name));
+            }
+        }
+        if (pids.length === 0)
+            return;
+        for (const pid of pids) {
+            try {
+                process.kill(pid, 'SIGKILL');
+            }
+            catch {
+                // Already gone.
+            }
+        }
+        await new Promise((resolveWait) => setTimeout(resolveWait, 20));
     }
 }
 /**

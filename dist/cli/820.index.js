@@ -331,6 +331,8 @@ function networkParams(network) {
 
 // EXTERNAL MODULE: external "node:path/posix"
 var posix_ = __webpack_require__(53916);
+// EXTERNAL MODULE: ./src/sandbox/bounded-download.ts
+var bounded_download = __webpack_require__(55879);
 ;// CONCATENATED MODULE: ./src/sandbox/daytona/command.ts
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -597,6 +599,7 @@ class Capture {
 
 
 
+
 /** States from which a sandbox will not run our commands again (or is on its way there). */
 const DEAD_STATES = new Set([
     'stopping',
@@ -648,9 +651,27 @@ class DaytonaSandbox {
         // The SDK streams a path source (fs.createReadStream into a multipart body): nothing is buffered.
         await this.transfer(`Could not upload ${remotePath} to the Daytona sandbox`, () => this.sdk.fs.uploadFile(localPath, remotePath, TRANSFER_TIMEOUT_SEC));
     }
-    async download(remotePath, localPath) {
-        // With a local path the SDK streams the multipart response straight into the file.
-        await this.transfer(`Could not download ${remotePath} from the Daytona sandbox`, () => this.sdk.fs.downloadFile(remotePath, localPath, TRANSFER_TIMEOUT_SEC));
+    async download(remotePath, localPath, options = {}) {
+        const { maxBytes } = options;
+        if (maxBytes === undefined) {
+            // With a local path the SDK streams the multipart response straight into the file.
+            await this.transfer(`Could not download ${remotePath} from the Daytona sandbox`, () => this.sdk.fs.downloadFile(remotePath, localPath, TRANSFER_TIMEOUT_SEC));
+            return;
+        }
+        // The streaming variant lets us count what arrives and abort the HTTP request past the limit.
+        await this.transfer(`Could not download ${remotePath} from the Daytona sandbox`, async () => {
+            const abort = new AbortController();
+            const stream = await this.sdk.fs.downloadFileStream(remotePath, {
+                timeout: TRANSFER_TIMEOUT_SEC,
+                signal: abort.signal,
+            });
+            try {
+                await (0,bounded_download/* writeDownload */.A)(stream, localPath, remotePath, maxBytes);
+            }
+            finally {
+                abort.abort();
+            }
+        });
     }
     async delete() {
         this.deleted = true;

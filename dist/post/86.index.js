@@ -188,6 +188,8 @@ function describe(error) {
     return String(error);
 }
 
+// EXTERNAL MODULE: ./src/sandbox/bounded-download.ts
+var bounded_download = __webpack_require__(55879);
 ;// CONCATENATED MODULE: ./src/sandbox/modal/exec.ts
 
 
@@ -373,6 +375,9 @@ class Collector {
 
 
 
+
+/** A bounded download's own deadline: the mbox is at most max-patch-bytes. */
+const TRANSFER_TIMEOUT_MS = 30 * 60_000;
 /** One Modal sandbox behind the provider interface. */
 class ModalSandbox {
     handle;
@@ -405,9 +410,37 @@ class ModalSandbox {
     async upload(localPath, remotePath) {
         await this.transfer('upload', remotePath, () => this.handle.filesystem.copyFromLocal(localPath, remotePath));
     }
-    /** `copyToLocal` pipes the exec's stdout into a temp file beside `localPath`, then renames it. */
-    async download(remotePath, localPath) {
-        await this.transfer('download', remotePath, () => this.handle.filesystem.copyToLocal(remotePath, localPath));
+    /**
+     * Without a limit, `copyToLocal` pipes the exec's stdout into a temp file beside `localPath`, then
+     * renames it. With one, `head` reads the file and we count what arrives: the SDK's reader cannot stop
+     * early, and a hostile sandbox could replace `head`, so the runner's count is the one that decides.
+     */
+    async download(remotePath, localPath, options = {}) {
+        const { maxBytes } = options;
+        if (maxBytes === undefined) {
+            await this.transfer('download', remotePath, () => this.handle.filesystem.copyToLocal(remotePath, localPath));
+            return;
+        }
+        await this.transfer('download', remotePath, () => this.downloadAtMost(remotePath, localPath, maxBytes));
+    }
+    async downloadAtMost(remotePath, localPath, maxBytes) {
+        const proc = await this.handle.exec(['sh', '-c', 'exec head -c "$SANDBOX_AGENT_LIMIT" -- "$SANDBOX_AGENT_FILE"'], {
+            mode: 'binary',
+            stdout: 'pipe',
+            stderr: 'pipe',
+            workdir: '/',
+            env: { SANDBOX_AGENT_FILE: remotePath, SANDBOX_AGENT_LIMIT: String(maxBytes + 1) },
+            timeoutMs: TRANSFER_TIMEOUT_MS,
+        });
+        proc.stdin.close().catch(() => undefined);
+        // stderr is drained alongside (a full stderr pipe would stall stdout); only its start is kept.
+        const stderr = readStart(proc.stderr, 2048);
+        await (0,bounded_download/* writeDownload */.A)(proc.stdout, localPath, remotePath, maxBytes, async () => {
+            const code = await proc.wait();
+            if (code !== 0) {
+                throw new errors/* ActionError */.lZ('sandbox-error', `Could not read ${remotePath} in the Modal sandbox ${this.id} (exit ${code}): ${(await stderr).trim()}`);
+            }
+        });
     }
     async delete() {
         if (this.deleted)
@@ -431,6 +464,8 @@ class ModalSandbox {
                 this.goneCode = code;
                 throw sandboxGoneError(this.id, code, this.lifetimeSeconds);
             }
+            if (error instanceof errors/* ActionError */.lZ)
+                throw error;
             throw new errors/* ActionError */.lZ('sandbox-error', `The ${what} of ${remotePath} in the Modal sandbox ${this.id} failed: ${describe(error)}.`, undefined, { cause: error });
         }
     }
@@ -464,6 +499,22 @@ async function terminateSandbox(handle, retry, logger) {
     catch (error) {
         throw new errors/* ActionError */.lZ('sandbox-error', `Could not terminate the Modal sandbox ${handle.sandboxId}: ${describe(error)}.`, 'It stops by itself when its lifetime runs out; the post step and the sweeper try again.', { cause: error });
     }
+}
+/** The first `limit` bytes of a stream as text; the rest is read and dropped. */
+async function readStart(stream, limit) {
+    const kept = [];
+    let size = 0;
+    try {
+        for await (const chunk of stream) {
+            if (size < limit)
+                kept.push(Buffer.from(chunk.subarray(0, limit - size)));
+            size += chunk.length;
+        }
+    }
+    catch {
+        // A cancelled or broken stderr only loses the error detail.
+    }
+    return Buffer.concat(kept).toString('utf8');
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/modal/provider.ts

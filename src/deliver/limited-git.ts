@@ -19,8 +19,12 @@ const LIMITED_GIT = [
 
 /** The index of a large checkout is written too; below this the file limit would stop honest runs. */
 const MIN_FILE_BYTES = 32 * 1024 * 1024;
-/** Address space git needs besides what it inflates: its code, the pack index maps, the pack windows. */
-const BASE_ADDRESS_SPACE = 512 * 1024 * 1024;
+/**
+ * Address space git needs besides what it inflates: its code, malloc arenas, the pack windows and the
+ * pack indexes, which are mapped whole (a very large repository's .idx files reach hundreds of MiB).
+ * Generous on purpose: the mbox scan is the real bound; this layer only stops unbounded growth.
+ */
+const BASE_ADDRESS_SPACE = 2 * 1024 * 1024 * 1024;
 /** Pack windows mapped at once stay small under the address-space limit (git unmaps the oldest). */
 const PACK_CONFIG = ['core.packedGitWindowSize=16m', 'core.packedGitLimit=128m'];
 

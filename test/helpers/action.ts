@@ -142,3 +142,35 @@ export function parseCommandFile(text: string): Record<string, string> {
   }
   return result;
 }
+
+export interface AgentScriptRun {
+  workspace: string;
+  runnerTemp: string;
+  /** Shell lines run by the custom agent in the sandbox work dir, after `set -e`. */
+  script: string;
+  inputs?: Record<string, string>;
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * The built action on `provider: local` with a `custom` agent running `script` (written to a file in
+ * the runner temp dir, so it may hold quotes and keys) and `output: artifact` unless inputs say otherwise.
+ */
+export function runAgentScript(options: AgentScriptRun): Promise<ActionRun> {
+  const scriptPath = join(options.runnerTemp, 'agent.sh');
+  mkdirSync(options.runnerTemp, { recursive: true });
+  writeFileSync(scriptPath, `set -e\n${options.script}\n`);
+  return runBuiltAction({
+    workspace: options.workspace,
+    runnerTemp: options.runnerTemp,
+    inputs: {
+      prompt: 'x',
+      provider: 'local',
+      agent: 'custom',
+      'agent-command': `sh ${scriptPath}`,
+      output: 'artifact',
+      ...options.inputs,
+    },
+    env: options.env,
+  });
+}

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeArtifactService, startFakeArtifactService } from '../fakes/artifact.js';
-import { type ActionRun, runBuiltAction } from '../helpers/action.js';
+import { type ActionRun, runAgentScript } from '../helpers/action.js';
 import { git, makeRepo, type TestRepo, tempDir } from '../helpers/repo.js';
 
 /**
@@ -29,20 +29,13 @@ async function run(script: string, inputs: Record<string, string> = {}): Promise
   repo = makeRepo();
   service = await startFakeArtifactService();
   const runnerTemp = tempDir('sa-runner-');
-  // The agent script is a file: scripts here contain quotes; RUNNER_TEMP_DIR lets it leave pid files.
-  writeFileSync(join(runnerTemp, 'agent.sh'), `set -e\nRUNNER_TEMP_DIR='${runnerTemp}'\n${script}\n`);
   const started = Date.now();
-  const result = await runBuiltAction({
+  // RUNNER_TEMP_DIR lets the script leave pid files.
+  const result = await runAgentScript({
     workspace: repo.checkout,
     runnerTemp,
-    inputs: {
-      prompt: 'x',
-      provider: 'local',
-      agent: 'custom',
-      'agent-command': `sh ${join(runnerTemp, 'agent.sh')}`,
-      output: 'artifact',
-      ...inputs,
-    },
+    script: `RUNNER_TEMP_DIR='${runnerTemp}'\n${script}`,
+    inputs,
     env: service.env,
   });
   return { ...result, runnerTemp, ms: Date.now() - started };

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeArtifactService, startFakeArtifactService } from '../fakes/artifact.js';
-import { runBuiltAction } from '../helpers/action.js';
+import { runAgentScript } from '../helpers/action.js';
 import { makeRepo, type TestRepo, tempDir } from '../helpers/repo.js';
 
 const MODEL_KEY = 'sk-ant-api03-Zx9ModelKeyValue0123456789abcdefghij';
@@ -24,21 +24,11 @@ describe('policy end to end (built action)', () => {
   async function run(script: string, inputs: Record<string, string> = {}, env: NodeJS.ProcessEnv = {}) {
     repo = makeRepo();
     service = await startFakeArtifactService();
-    const runnerTemp = tempDir('sa-runner-');
-    // The agent script is a file: scripts here contain quotes and the key.
-    writeFileSync(join(runnerTemp, 'agent.sh'), `set -e\n${script}\n`);
-    return runBuiltAction({
+    return runAgentScript({
       workspace: repo.checkout,
-      runnerTemp,
-      inputs: {
-        prompt: 'x',
-        provider: 'local',
-        agent: 'custom',
-        'agent-command': `sh ${join(runnerTemp, 'agent.sh')}`,
-        output: 'artifact',
-        'agent-env': `ANTHROPIC_API_KEY=${MODEL_KEY}`,
-        ...inputs,
-      },
+      runnerTemp: tempDir('sa-runner-'),
+      script,
+      inputs: { 'agent-env': `ANTHROPIC_API_KEY=${MODEL_KEY}`, ...inputs },
       env: { ...service.env, ...env },
     });
   }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeArtifactService, startFakeArtifactService } from '../fakes/artifact.js';
 import { type GitServer, startGitServer } from '../fakes/github/git-server.js';
 import { type FakeGitHub, startFakeGitHub } from '../fakes/github/rest.js';
-import { type ActionRun, runBuiltAction } from '../helpers/action.js';
+import { type ActionRun, runAgentScript, runBuiltAction } from '../helpers/action.js';
 import { makeRepo, type TestRepo, tempDir } from '../helpers/repo.js';
 import { parseRunnerLog, type RunnerCommand, runnerLines } from '../helpers/runner-log.js';
 
@@ -41,19 +41,11 @@ afterEach(async () => {
 async function runAgent(script: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
   repo = makeRepo();
   service = await startFakeArtifactService();
-  const runnerTemp = tempDir('sa-runner-');
-  writeFileSync(join(runnerTemp, 'agent.sh'), `set -e\n${script}\n`);
-  return runBuiltAction({
+  return runAgentScript({
     workspace: repo.checkout,
-    runnerTemp,
-    inputs: {
-      prompt: 'x',
-      provider: 'local',
-      agent: 'custom',
-      'agent-command': `sh ${join(runnerTemp, 'agent.sh')}`,
-      output: 'artifact',
-      ...inputs,
-    },
+    runnerTemp: tempDir('sa-runner-'),
+    script,
+    inputs,
     env: service.env,
   });
 }
