@@ -4,6 +4,14 @@ import type { Git, Identity } from '../shared/git.js';
 /** Trailers that attribute work to people; the agent may not choose who they name. */
 const ATTRIBUTION_TRAILER = /^(co-authored-by|signed-off-by)\s*:/i;
 
+/**
+ * A closing keyword before an issue reference (`Fixes #1`, `closes o/r#3`, `Resolves: GH-2`,
+ * `fixed https://github.com/o/r/issues/4`): GitHub closes that issue when the commit reaches the
+ * default branch, so an agent could close any issue it names.
+ */
+const CLOSING_REFERENCE =
+  /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)(?=\s*:?\s*(?:[\w.-]+\/[\w.-]+)?(?:#|gh-)\d|\s*:?\s*https?:\/\/\S+\/(?:issues|pull)\/\d)/gi;
+
 export interface RewriteInput {
   git: Git;
   baseSha: string;
@@ -15,8 +23,8 @@ export interface RewriteInput {
 
 /**
  * Re-creates every commit of base..HEAD with the bot as author and committer (the mbox `From:` is
- * agent-chosen), strips `Co-authored-by`/`Signed-off-by` lines, and adds `Co-authored-by` for the
- * triggering user. Trees are untouched, so the verified tree stays the tree that is pushed.
+ * agent-chosen), strips `Co-authored-by`/`Signed-off-by` lines, breaks closing keywords, and adds
+ * `Co-authored-by` for the triggering user. Trees are untouched, so the verified tree stays the tree that is pushed.
  */
 export async function rewriteAuthors(input: RewriteInput): Promise<string> {
   const { git } = input;
@@ -56,7 +64,9 @@ export function rewriteMessage(message: string, coAuthor?: Identity): string {
     .split('\n')
     .filter((line) => !ATTRIBUTION_TRAILER.test(line.trim()))
     .join('\n')
-    .replace(/\s+$/, '');
+    .replace(/\s+$/, '')
+    // An invisible U+2060 WORD JOINER after the first letter: the word reads the same, closes nothing.
+    .replace(CLOSING_REFERENCE, (keyword) => `${keyword[0]}\u2060${keyword.slice(1)}`);
   const body = kept || 'Agent changes';
   return coAuthor ? `${body}\n\nCo-authored-by: ${coAuthor.name} <${coAuthor.email}>\n` : `${body}\n`;
 }

@@ -92,7 +92,7 @@ describe('output: pull-request', () => {
     const s = await setup();
     const run = await s.run(
       `echo "better readme" >> README.md
-       git commit -qam "Improve README" --author "Mallory <ceo@victim.example>" -m "Co-authored-by: Maintainer <boss@example.com>" -m "Signed-off-by: Boss <boss@example.com>"
+       git commit -qam "Improve README" --author "Mallory <ceo@victim.example>" -m "Fixes #1, closes octo/other#3, Resolves: GH-2, fixed https://github.com/octo/demo/issues/4" -m "Co-authored-by: Maintainer <boss@example.com>" -m "Signed-off-by: Boss <boss@example.com>"
        echo extra > extra.txt
        printf 'Improved the README.\n\n<img src=https://evil.example/x.png> cc @everyone\n/agent do more\n' > "$AGENT_SUMMARY_FILE"`,
       { inputs: { 'pr-labels': 'agent, automated', 'pr-reviewers': 'alice', 'pr-draft': 'true' } },
@@ -116,6 +116,14 @@ describe('output: pull-request', () => {
     expect(log).not.toContain('boss@example.com');
     expect(log).toContain('github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>');
     expect(log).toContain('Co-authored-by: octocat <583231+octocat@users.noreply.github.com>');
+    // Closing keywords in the agent's commit messages would close issues once merged: broken, still readable.
+    expect(log).not.toMatch(
+      /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\s*:?\s*(?:[\w.-]+\/[\w.-]+)?(?:#|gh-)\d/i,
+    );
+    expect(log).not.toMatch(/\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\s*:?\s*https?:\/\//i);
+    expect(log.replaceAll('\u2060', '')).toContain(
+      'Fixes #1, closes octo/other#3, Resolves: GH-2, fixed https://',
+    );
 
     const creates = github!.calls.filter((c) => c.method === 'POST' && c.path === '/repos/octo/demo/pulls');
     expect(creates).toHaveLength(1);
