@@ -31,7 +31,8 @@ describe('modal provider in a child process', () => {
     );
     expect(build.stderr).toBe('');
     expect(build.exitCode).toBe(0);
-  });
+    // An ncc build of the Modal SDK: about 20 s alone, over a minute on a loaded 2-core machine.
+  }, 180_000);
 
   afterAll(async () => {
     await fake?.close();
