@@ -13,7 +13,8 @@ import { SecretRegistry } from './shared/secrets.js';
 /**
  * The `post` step: deletes the sandbox whose id `main` saved, if it is still recorded (main clears it
  * after a successful delete). If main recorded a sandbox name but never learned the id (cancelled while
- * create was in flight), the sandbox is looked up by this run attempt's labels instead. Idempotent: a
+ * create was in flight), the sandbox is looked up by that name (a single-record read, where the provider
+ * has one) and then by this run attempt's labels (an eventually consistent list). Idempotent: a
  * sandbox that is already gone is success. Every failure is a warning.
  */
 async function runPost(): Promise<void> {
@@ -36,7 +37,7 @@ async function runPost(): Promise<void> {
       logger,
     );
     if (id) await deleteOne(instance, id, logger);
-    else await deleteByLabels(instance, logger);
+    else await deleteByName(instance, core.getState('sandbox-name'), logger);
   } catch (error) {
     // A failed cleanup is a warning: the provider TTL and the sweeper bound the leak.
     logger.warning(`Could not clean up the ${provider} sandbox: ${errorMessage(error)}`);
@@ -50,6 +51,15 @@ async function deleteOne(provider: SandboxProvider, id: string, logger: Logger):
   } catch (error) {
     logger.warning(`Could not delete sandbox ${id} (${provider.name}): ${errorMessage(error)}`);
   }
+}
+
+async function deleteByName(provider: SandboxProvider, name: string, logger: Logger): Promise<void> {
+  const found = await provider.findByName?.(name).catch((error: unknown) => {
+    logger.debug(`Looking up sandbox ${name} by name failed (${errorMessage(error)}); trying its labels.`);
+    return undefined;
+  });
+  if (found) return deleteOne(provider, found.id, logger);
+  await deleteByLabels(provider, logger);
 }
 
 async function deleteByLabels(provider: SandboxProvider, logger: Logger): Promise<void> {

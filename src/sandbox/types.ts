@@ -111,6 +111,8 @@ export interface SandboxProvider {
   deleteById(id: string): Promise<void>;
   /** Sandboxes whose labels include all of `labels` (for `sweep`). */
   list(labels: Record<string, string>): Promise<SandboxListing[]>;
+  /** The live sandbox with this exact name, read as one record (consistent right after create), if supported. */
+  findByName?(name: string): Promise<SandboxListing | undefined>;
 }
 
 /** Provider settings from inputs / env (SPEC §1); each provider reads only its own part. */

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDaytonaProvider, type DaytonaProviderTuning } from '../../src/sandbox/daytona/index.js';
+import type { DaytonaProvider } from '../../src/sandbox/daytona/provider.js';
 import type { SandboxProvider, SandboxSpec } from '../../src/sandbox/types.js';
 import { ActionError } from '../../src/shared/errors.js';
 import { consoleLogger, type Logger } from '../../src/shared/log.js';
@@ -54,6 +55,19 @@ function spec(overrides: Partial<SandboxSpec> = {}): SandboxSpec {
 }
 
 const creates = (f: FakeDaytona) => f.calls.filter((c) => c.method === 'POST' && c.path === '/api/sandbox');
+const deletesOf = (f: FakeDaytona, id: string) =>
+  f.calls.filter((c) => c.method === 'DELETE' && c.path === `/api/sandbox/${id}`).map((c) => c.status);
+
+/** A sandbox made straight through the fake's API (as a create whose reply the action never saw). */
+async function createRaw(f: FakeDaytona, name: string): Promise<string> {
+  const response = await fetch(`${f.url}/sandbox`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${f.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name, labels: { 'sandbox-agent': '1' } }),
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { id: string }).id;
+}
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'daytona-int-'));
@@ -335,22 +349,94 @@ describe('Daytona provider against the loopback fake (real SDK)', () => {
     await sandbox.delete();
   });
 
-  it('treats delete 404 and 409 as success', async () => {
+  it('treats delete 404 as success, and retries a 409 until the sandbox is really gone', async () => {
     const f = await start();
     const p = provider(f);
     const a = await p.create(spec(), () => {});
     f.faults.add({ method: 'DELETE', path: `/api/sandbox/${a.id}`, status: 404 });
     await a.delete();
+    expect(f.sandboxes()).toHaveLength(1); // the 404 was injected: it still exists
+    // Two refusals while the state stays `started`: neither counts as deleted.
     f.faults.add({
       method: 'DELETE',
       path: `/api/sandbox/${a.id}`,
       status: 409,
       body: { statusCode: 409, message: 'Sandbox state change in progress' },
+      times: 2,
     });
     await p.deleteById(a.id);
-    expect(f.sandboxes()).toHaveLength(1); // both were injected: it still exists
-    await p.deleteById(a.id);
+    expect(f.sandboxes()).toEqual([]);
+    expect(deletesOf(f, a.id)).toEqual([404, 409, 409, 200]);
     await p.deleteById(a.id); // gone: 404 from the lookup is success too
+  });
+
+  it('a delete while the sandbox is starting (409) is retried until it is really gone', async () => {
+    const f = await start({ startState: 'starting', startDelayMs: 1_500 });
+    const id = await createRaw(f, spec().name);
+    expect(f.sandboxes()[0]!.state).toBe('starting');
+    const started = Date.now();
+    await provider(f).deleteById(id);
+    // Deleted only once it had started: before, a 409 was logged as success and the sandbox lived on.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_200);
+    expect(f.sandboxes()).toEqual([]);
+    const statuses = deletesOf(f, id);
+    expect(statuses[0]).toBe(409);
+    expect(statuses.at(-1)).toBe(200);
+    expect(logLines.join('\n')).toMatch(/refused to delete sandbox \S+ while it is starting \(HTTP 409\)/);
+  });
+
+  it('a create that times out while the sandbox is starting leaves nothing behind', async () => {
+    const f = await start({ startState: 'starting', startDelayMs: 2_500 });
+    const ids: string[] = [];
+    await expect(
+      provider(f).create(spec({ createTimeoutMs: 1_000 }), (id) => ids.push(id)),
+    ).rejects.toMatchObject({
+      reason: 'sandbox-error',
+    });
+    expect(ids).toHaveLength(1);
+    // afterEach also asserts that the fake is empty.
+    expect(f.sandboxes()).toEqual([]);
+    expect(deletesOf(f, ids[0]!)).toContain(409);
+  });
+
+  it('gives up at the delete deadline with an error naming the state, and the sandbox is still there', async () => {
+    const f = await start({ startState: 'starting', startDelayMs: 3_000 });
+    const id = await createRaw(f, spec().name);
+    const started = Date.now();
+    await expect(provider(f, { deleteBudgetMs: 400 }).deleteById(id)).rejects.toMatchObject({
+      reason: 'sandbox-error',
+      message: expect.stringMatching(/still starting after \d+ s .*HTTP 409/),
+    });
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(f.sandboxes()).toHaveLength(1);
+    await provider(f).deleteById(id); // the post step's second try, once it has started
+  });
+
+  it('stops retrying a 409 when the abort signal fires', async () => {
+    const f = await start({ startState: 'starting', startDelayMs: 3_000 });
+    const id = await createRaw(f, spec().name);
+    const p = provider(f) as DaytonaProvider;
+    const started = Date.now();
+    await expect(p.deleteById(id, { signal: AbortSignal.timeout(300) })).rejects.toMatchObject({
+      reason: 'sandbox-error',
+    });
+    expect(Date.now() - started).toBeLessThan(1_500);
+    await p.deleteById(id);
+  });
+
+  it('finds a sandbox whose create response was lost by its name while the label list does not show it yet', async () => {
+    const f = await start({ listDelayMs: 60_000 });
+    f.faults.add({ method: 'POST', path: '/api/sandbox', drop: 'after' });
+    const ids: string[] = [];
+    const s = spec();
+    const sandbox = await provider(f).create(s, (id) => ids.push(id));
+    expect(creates(f)).toHaveLength(1);
+    expect(sandbox.id).toBe(f.sandboxes()[0]!.id);
+    expect(ids).toEqual([sandbox.id]);
+    expect(f.calls.some((c) => c.method === 'GET' && c.path === `/api/sandbox/${s.name}`)).toBe(true);
+    expect(logLines.join('\n')).toContain('Adopting');
+    expect(await (provider(f) as DaytonaProvider).findByName(s.name)).toMatchObject({ id: sandbox.id });
+    await sandbox.delete();
   });
 
   it('throws after bounded retries when delete keeps failing', async () => {

@@ -216,6 +216,41 @@ describe('sandbox lifecycle of the built action (daytona loopback fake)', () => 
     expect(fake.sandboxes().map((s) => s.name)).toEqual(['foreign']);
   });
 
+  it('post finds a sandbox still starting by its name (the label list is not consistent yet) and retries the 409 until it is gone', async () => {
+    // Daytona lists a new sandbox only eventually, and refuses DELETE with 409 while it is starting.
+    fake = await startFakeDaytona({ startState: 'starting', startDelayMs: 4_000, listDelayMs: 60_000 });
+    const { inputs, runnerTemp, env } = setup('echo never\n');
+    fake.faults.add({ method: 'POST', path: '/api/sandbox', delayMs: 1_500 });
+    const run = await runBuiltAction({
+      workspace: repo!.checkout,
+      runnerTemp,
+      inputs,
+      env,
+      signalAfter: { pattern: /::group::Boot/, signal: 'SIGINT' },
+    });
+    expect(run.exitCode).toBe(130);
+    expect(run.state['sandbox-id'] ?? '').toBe('');
+    for (let i = 0; i < 50 && fake.sandboxes().length === 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(fake.sandboxes().map((s) => s.state)).toEqual(['starting']);
+    const id = fake.sandboxes()[0]!.id;
+    const post = await runBuiltAction({
+      workspace: repo!.checkout,
+      runnerTemp,
+      inputs: {},
+      entry: 'dist/post/index.js',
+      files: run.files,
+      env,
+    });
+    expect(post.exitCode, post.stdout + post.stderr).toBe(0);
+    expect(post.stdout).not.toContain('::warning::');
+    expect(post.stdout).toContain(`Deleted sandbox ${id} (daytona).`);
+    const deletes = fake.calls.filter((c) => c.method === 'DELETE' && c.path === `/api/sandbox/${id}`);
+    expect(deletes[0]!.status).toBe(409);
+    expect(deletes.at(-1)!.status).toBe(200);
+    expect(fake.sandboxes()).toEqual([]);
+  });
+
   it('the built sweep sub-action deletes this repository’s stale sandboxes and sets its outputs', async () => {
     fake = await startFakeDaytona();
     const runnerTemp = tempDir('sa-sweep-action-');

@@ -60,8 +60,9 @@ describe('stuck provider calls', () => {
     );
   });
 
-  it('a sandbox that never starts fails within createTimeoutMs and is deleted', async () => {
-    fake = await startFakeDaytona({ startState: 'starting', startDelayMs: 600_000 });
+  it('a sandbox that starts too late fails within createTimeoutMs and is deleted once Daytona allows it', async () => {
+    // Daytona refuses DELETE (409) while the sandbox is starting: the cleanup retries until it has started.
+    fake = await startFakeDaytona({ startState: 'starting', startDelayMs: 3_000 });
     const lines: string[] = [];
     const provider = createDaytonaProvider(
       { apiKey: fake.apiKey, apiUrl: fake.url, target: '', snapshot: '', image: '' },
@@ -81,5 +82,27 @@ describe('stuck provider calls', () => {
     expect(ids).toHaveLength(1);
     expect(fake.calls.some((c) => c.method === 'DELETE' && c.path === `/api/sandbox/${ids[0]}`)).toBe(true);
     expect(fake.sandboxes()).toEqual([]);
+  });
+
+  it('a sandbox that never starts: the cleanup gives up at its delete budget with a warning naming the state', async () => {
+    fake = await startFakeDaytona({ startState: 'starting', startDelayMs: 600_000 });
+    const lines: string[] = [];
+    const provider = createDaytonaProvider(
+      { apiKey: fake.apiKey, apiUrl: fake.url, target: '', snapshot: '', image: '' },
+      consoleLogger(
+        (t) => t,
+        (l) => lines.push(l),
+      ),
+      { ...FAST, deleteBudgetMs: 1_000 },
+    );
+    const started = Date.now();
+    const error = await provider.create(await specWith(2_000), () => {}).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect((error as ActionError).message).toMatch(/^Could not create the Daytona sandbox: .*timed out\.$/);
+    // Not reported as deleted: it is still there, for the post step, the TTL and sweep.
+    expect(lines.join('\n')).toMatch(
+      /Could not delete the Daytona sandbox \S+: it was still starting after \d+ s/,
+    );
+    expect(fake.sandboxes().map((s) => s.state)).toEqual(['starting']);
   });
 });

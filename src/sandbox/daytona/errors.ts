@@ -30,7 +30,10 @@ export function isNotFound(error: unknown): boolean {
   return error instanceof DaytonaNotFoundError || statusOf(error) === 404;
 }
 
-/** 409 "state change in progress": another delete (or the auto-delete) is already under way. */
+/**
+ * 409. On DELETE it is StateChangeInProgressError: the sandbox is still creating/starting/stopping and
+ * was NOT deleted (apps/api/src/sandbox/services/sandbox.service.ts `destroy`); see `deleteUntilGone`.
+ */
 export function isConflict(error: unknown): boolean {
   return statusOf(error) === 409;
 }

@@ -1,3 +1,4 @@
+import { TEARDOWN_RESERVE_MS } from '../../shared/deadline.js';
 import type { Logger } from '../../shared/log.js';
 import type { ProviderSettings, SandboxProvider } from '../types.js';
 import { createDaytonaClient, resolveDaytonaConfig } from './config.js';
@@ -13,6 +14,8 @@ export const DEFAULT_DAYTONA_TUNING: DaytonaProviderTuning = {
   unreachableMs: 60_000,
   probeTimeoutMs: 20_000,
   idWatchMs: 3_000,
+  // Ends before main's teardown bound (TEARDOWN_RESERVE_MS) so our own, clearer error is the one logged.
+  deleteBudgetMs: TEARDOWN_RESERVE_MS - 5_000,
 };
 
 /**

@@ -9,12 +9,12 @@ import { withRetry } from '../../shared/retry.js';
 import type { Sandbox, SandboxListing, SandboxProvider, SandboxSpec } from '../types.js';
 import type { ResolvedDaytonaConfig } from './config.js';
 import { buildCreateParams } from './create-params.js';
-import { classifyTransient, describeError, type RetryBounds, sandboxError } from './errors.js';
-import { DaytonaSandbox, deleteIdempotent, type SandboxContext } from './sandbox.js';
+import { classifyTransient, describeError, isNotFound, type RetryBounds, sandboxError } from './errors.js';
+import { DaytonaSandbox, type DeleteOptions, deleteUntilGone, type SandboxContext } from './sandbox.js';
 import { resolveScratch } from './scratch.js';
 
 export interface DaytonaProviderTuning extends Omit<SandboxContext, 'logger'> {
-  /** While create is still waiting, how long before (and how often) to look the new sandbox up by labels. */
+  /** While create is still waiting, how long before (and how often) to look the new sandbox up by name. */
   idWatchMs: number;
 }
 
@@ -50,7 +50,7 @@ export class DaytonaProvider implements SandboxProvider {
         async (attempt) => {
           if (attempt > 0) {
             // A create whose response was lost may have made the sandbox: adopt it instead of a second one.
-            const found = await this.findOne(spec.labels);
+            const found = await this.findOne(spec.name, spec.labels);
             if (found) {
               this.logger.info(`Adopting Daytona sandbox ${found.id}, created by an earlier attempt.`);
               notify(found.id);
@@ -58,7 +58,7 @@ export class DaytonaProvider implements SandboxProvider {
               return found;
             }
           }
-          const stopWatching = this.watchForId(spec.labels, notify);
+          const stopWatching = this.watchForId(spec.name, notify);
           try {
             // The SDK adds a label of its own to the object it is given: pass a fresh copy each time.
             const created = await this.client.create(copyParams(params), { timeout: remainingSec() });
@@ -80,7 +80,7 @@ export class DaytonaProvider implements SandboxProvider {
         },
       );
     } catch (error) {
-      await this.cleanupAfterFailedCreate(spec.labels, notified);
+      await this.cleanupAfterFailedCreate(spec.name, spec.labels, notified);
       throw sandboxError('Could not create the Daytona sandbox', error);
     }
 
@@ -95,15 +95,37 @@ export class DaytonaProvider implements SandboxProvider {
     }
   }
 
-  async deleteById(id: string): Promise<void> {
-    await deleteIdempotent(
-      async () => {
-        const sandbox = await this.client.get(id);
-        await sandbox.delete();
+  /** Deletes by id (or name) until Daytona accepted it; 409 while starting is retried (see `deleteUntilGone`). */
+  async deleteById(id: string, options: DeleteOptions = {}): Promise<void> {
+    await deleteUntilGone(
+      {
+        remove: async () => {
+          const sandbox = await this.client.get(id);
+          if (sandbox.state === 'destroying' || sandbox.state === 'destroyed') return;
+          await sandbox.delete();
+        },
+        state: async () => {
+          try {
+            return String((await this.client.get(id)).state ?? 'unknown');
+          } catch (error) {
+            if (isNotFound(error)) return undefined;
+            throw error;
+          }
+        },
       },
       id,
-      { logger: this.logger, retry: this.retry },
+      { logger: this.logger, retry: this.retry, deleteBudgetMs: this.tuning.deleteBudgetMs },
+      options,
     );
+  }
+
+  /**
+   * The sandbox with this name, read as a single record (`GET /sandbox/{sandboxIdOrName}`), which is
+   * consistent right after create, unlike the label list (research real-services.md #9).
+   */
+  async findByName(name: string): Promise<SandboxListing | undefined> {
+    const found = await this.getByName(name);
+    return found && listing(found);
   }
 
   async list(labels: Record<string, string>): Promise<SandboxListing[]> {
@@ -111,15 +133,7 @@ export class DaytonaProvider implements SandboxProvider {
       return await withRetry(
         async () => {
           const listings: SandboxListing[] = [];
-          for await (const sandbox of this.client.list({ labels })) {
-            listings.push({
-              id: sandbox.id,
-              name: sandbox.name,
-              labels: { ...sandbox.labels },
-              createdAt: sandbox.createdAt ? new Date(sandbox.createdAt) : undefined,
-              state: sandbox.state,
-            });
-          }
+          for await (const sandbox of this.client.list({ labels })) listings.push(listing(sandbox));
           return listings;
         },
         { ...this.retry, classify: classifyTransient },
@@ -129,7 +143,24 @@ export class DaytonaProvider implements SandboxProvider {
     }
   }
 
-  private async findOne(labels: Record<string, string>): Promise<SdkSandbox | undefined> {
+  private async getByName(name: string): Promise<SdkSandbox | undefined> {
+    try {
+      const sandbox = await this.client.get(name);
+      return sandbox.state === 'destroyed' || sandbox.state === 'destroying' ? undefined : sandbox;
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * The sandbox an earlier (lost) create made: by name first, since `GET /sandbox` is "eventually
+   * consistent" (apps/api/src/sandbox/controllers/sandbox.controller.ts) and may not list it yet; the
+   * label list stays as a fallback.
+   */
+  private async findOne(name: string, labels: Record<string, string>): Promise<SdkSandbox | undefined> {
+    const byName = await this.getByName(name);
+    if (byName) return byName;
     for await (const sandbox of this.client.list({ labels, limit: 10 })) {
       if (sandbox.state !== 'destroyed' && sandbox.state !== 'destroying') return sandbox;
     }
@@ -139,14 +170,14 @@ export class DaytonaProvider implements SandboxProvider {
   /**
    * The SDK returns the sandbox only once it has started, which can take minutes for an image build.
    * So that `onCreated` (which saves the id for the post step) happens as soon as the sandbox exists,
-   * look it up by its labels while create is still waiting.
+   * look it up by its name while create is still waiting.
    */
-  private watchForId(labels: Record<string, string>, notify: (id: string) => void): () => void {
+  private watchForId(name: string, notify: (id: string) => void): () => void {
     let stopped = false;
     let timer: NodeJS.Timeout | undefined;
     const look = async (): Promise<void> => {
       try {
-        const found = await this.findOne(labels);
+        const found = await this.getByName(name);
         if (found && !stopped) return notify(found.id);
       } catch (error) {
         this.logger.debug(`Looking up the new Daytona sandbox failed: ${describeError(error)}`);
@@ -160,12 +191,21 @@ export class DaytonaProvider implements SandboxProvider {
     };
   }
 
-  /** After a failed create, nothing may stay behind: delete what the labels (or the id) find. */
+  /** After a failed create, nothing may stay behind: delete what the id, the name or the labels find. */
   private async cleanupAfterFailedCreate(
+    name: string,
     labels: Record<string, string>,
     id: string | undefined,
   ): Promise<void> {
     const ids = new Set<string>(id ? [id] : []);
+    try {
+      const byName = await this.getByName(name);
+      if (byName) ids.add(byName.id);
+    } catch (error) {
+      this.logger.debug(
+        `Could not look up the sandbox ${name} after a failed create: ${describeError(error)}`,
+      );
+    }
     try {
       for await (const sandbox of this.client.list({ labels })) ids.add(sandbox.id);
     } catch (error) {
@@ -177,6 +217,16 @@ export class DaytonaProvider implements SandboxProvider {
       );
     }
   }
+}
+
+function listing(sandbox: SdkSandbox): SandboxListing {
+  return {
+    id: sandbox.id,
+    name: sandbox.name,
+    labels: { ...sandbox.labels },
+    createdAt: sandbox.createdAt ? new Date(sandbox.createdAt) : undefined,
+    state: sandbox.state,
+  };
 }
 
 function copyParams(

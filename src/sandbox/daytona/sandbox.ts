@@ -2,7 +2,7 @@ import { dirname } from 'node:path/posix';
 import type { Sandbox as SdkSandbox } from '@daytona/sdk';
 import { ActionError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/log.js';
-import { withRetry } from '../../shared/retry.js';
+import { realClock, withRetry } from '../../shared/retry.js';
 import { writeDownload } from '../bounded-download.js';
 import type {
   DownloadOptions,
@@ -45,6 +45,8 @@ export interface SandboxContext {
   unreachableMs: number;
   /** Deadline for one state probe. */
   probeTimeoutMs: number;
+  /** How long a delete keeps retrying a 409 (sandbox still starting) before it gives up. */
+  deleteBudgetMs: number;
 }
 
 export class DaytonaSandbox implements Sandbox {
@@ -116,9 +118,26 @@ export class DaytonaSandbox implements Sandbox {
     });
   }
 
-  async delete(): Promise<void> {
+  /** Deletes until Daytona accepted it (see `deleteUntilGone`); 404 counts as done. */
+  async delete(options: DeleteOptions = {}): Promise<void> {
     this.deleted = true;
-    await deleteIdempotent(() => this.sdk.delete(), this.id, this.ctx);
+    await deleteUntilGone(
+      {
+        remove: () => this.sdk.delete(),
+        state: async () => {
+          try {
+            await this.sdk.refreshData();
+          } catch (error) {
+            if (isNotFound(error)) return undefined;
+            throw error;
+          }
+          return String(this.sdk.state ?? 'unknown');
+        },
+      },
+      this.id,
+      this.ctx,
+      options,
+    );
   }
 
   /** Refreshes the sandbox state; a dead, missing or long-unreachable sandbox yields an error. */
@@ -175,34 +194,100 @@ export class DaytonaSandbox implements Sandbox {
   }
 }
 
-/** Deletes with bounded retries. Not found and 409 (a state change is already under way) are success. */
-export async function deleteIdempotent(
-  run: () => Promise<void>,
+/** States in which Daytona has accepted the delete: the sandbox is going away. */
+const GOING_STATES: ReadonlySet<string> = new Set(['destroying', 'destroyed']);
+
+/** Longest wait between two delete attempts refused with 409, whatever the retry cap. */
+const CONFLICT_WAIT_CAP_MS = 5_000;
+
+export interface DeleteOptions {
+  /** Epoch ms after which no new attempt starts (default: now + the context's `deleteBudgetMs`). */
+  deadlineAt?: number;
+  signal?: AbortSignal;
+}
+
+export interface DeleteTarget {
+  /** Sends DELETE; resolves when Daytona accepted it. */
+  remove(): Promise<void>;
+  /** The sandbox's current state, or `undefined` when it no longer exists (404). */
+  state(): Promise<string | undefined>;
+}
+
+/**
+ * Deletes until Daytona has really accepted the delete. The API answers 409 (StateChangeInProgressError)
+ * to a DELETE while the sandbox is pending: creating, pulling, building, starting or stopping
+ * (apps/api/src/sandbox/services/sandbox.service.ts `destroy`, research real-services.md #6). That is
+ * "not deleted yet", so a 409 is retried with backoff until the state is destroying/destroyed or the
+ * sandbox is gone (404), within the teardown budget. Transient failures (5xx, 429, connection) are
+ * retried up to `retry.attempts`; anything else, or a sandbox still alive at the deadline, throws.
+ */
+export async function deleteUntilGone(
+  target: DeleteTarget,
   id: string,
-  ctx: Pick<SandboxContext, 'logger' | 'retry'>,
+  ctx: Pick<SandboxContext, 'logger' | 'retry' | 'deleteBudgetMs'>,
+  options: DeleteOptions = {},
 ): Promise<void> {
-  try {
-    await withRetry(
-      async () => {
-        try {
-          await run();
-        } catch (error) {
-          if (isNotFound(error) || isConflict(error)) return;
-          throw error;
-        }
-      },
-      {
-        ...ctx.retry,
-        classify: classifyTransient,
-        onRetry: ({ attempt, delayMs, error }) =>
-          ctx.logger.info(
-            `Deleting Daytona sandbox ${id} failed (${describeError(error)}); retry ${attempt} in ${delayMs} ms.`,
-          ),
-      },
-    );
-  } catch (error) {
-    throw sandboxError(`Could not delete the Daytona sandbox ${id}`, error);
+  const started = Date.now();
+  const deadlineAt = options.deadlineAt ?? started + ctx.deleteBudgetMs;
+  let transientFailures = 0;
+  let conflicts = 0;
+  let lastState = 'unknown';
+  for (;;) {
+    if (options.signal?.aborted)
+      throw sandboxError(`Deleting the Daytona sandbox ${id} was aborted`, options.signal.reason);
+    let waitMs: number;
+    try {
+      await target.remove();
+      return;
+    } catch (error) {
+      if (isNotFound(error)) return;
+      if (isConflict(error)) {
+        const state = await target.state().catch((stateError: unknown) => {
+          ctx.logger.debug(`Reading the state of Daytona sandbox ${id} failed: ${describeError(stateError)}`);
+          return lastState;
+        });
+        if (state === undefined || GOING_STATES.has(state)) return;
+        lastState = state;
+        conflicts += 1;
+        waitMs = Math.min(
+          ctx.retry.capMs,
+          CONFLICT_WAIT_CAP_MS,
+          ctx.retry.baseMs * 2 ** Math.min(conflicts - 1, 16),
+        );
+        ctx.logger.info(
+          `Daytona refused to delete sandbox ${id} while it is ${state} (HTTP 409); retrying in ${waitMs} ms.`,
+        );
+      } else {
+        const decision = classifyTransient(error);
+        transientFailures += 1;
+        if (
+          !decision.retry ||
+          transientFailures >= ctx.retry.attempts ||
+          Date.now() - started > ctx.retry.totalMs
+        )
+          throw sandboxError(`Could not delete the Daytona sandbox ${id}`, error);
+        const jitter = Math.floor(
+          Math.random() * Math.min(ctx.retry.capMs, ctx.retry.baseMs * 2 ** transientFailures),
+        );
+        waitMs = Math.max(jitter, decision.afterMs ?? 0);
+        ctx.logger.info(
+          `Deleting Daytona sandbox ${id} failed (${describeError(error)}); retry ${transientFailures} in ${waitMs} ms.`,
+        );
+      }
+    }
+    const left = deadlineAt - Date.now();
+    if (left <= 0) break;
+    try {
+      await realClock.sleep(Math.min(waitMs, left), options.signal);
+    } catch (error) {
+      throw sandboxError(`Deleting the Daytona sandbox ${id} was aborted`, error);
+    }
   }
+  throw new ActionError(
+    'sandbox-error',
+    `Could not delete the Daytona sandbox ${id}: it was still ${lastState} after ${Math.round((Date.now() - started) / 1000)} s and Daytona refused every delete (HTTP 409, a state change is in progress).`,
+    'The post step tries again; the sandbox TTL and `sandbox-agent sweep` remove it if that fails too.',
+  );
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -35,6 +35,12 @@ export interface FakeDaytonaOptions {
   /** State a new sandbox reports first; `starting` becomes `started` after `startDelayMs`. */
   startState?: 'started' | 'starting';
   startDelayMs?: number;
+  /**
+   * The label list (`GET /api/sandbox`) shows a new sandbox only this long after create: the real
+   * endpoint is documented "Advanced filtering and ordering. Eventually consistent."
+   * (apps/api/src/sandbox/controllers/sandbox.controller.ts; research real-services.md #9). Default 0.
+   */
+  listDelayMs?: number;
   /** Length of a Daytona "minute" for auto-stop / auto-delete emulation (default 60 000 ms). */
   minuteMs?: number;
   /** Parent of the per-sandbox host directories (default the OS temp dir). */
@@ -59,6 +65,21 @@ export interface FakeDaytona {
   };
   close(): Promise<void>;
 }
+
+/**
+ * States in which Daytona answers DELETE with 409 StateChangeInProgressError and leaves the sandbox
+ * alive: `destroy()` refuses while the sandbox is pending (state !== desiredState), i.e. creating,
+ * pulling, building, starting, stopping (apps/api/src/sandbox/services/sandbox.service.ts `destroy`,
+ * apps/api/src/exceptions/state-change-in-progress.exception.ts; research real-services.md #6).
+ */
+const PENDING_STATES = new Set([
+  'creating',
+  'pulling_snapshot',
+  'building_snapshot',
+  'starting',
+  'stopping',
+  'restoring',
+]);
 
 const DEAD_FOR_TOOLBOX = new Set(['stopped', 'stopping', 'destroyed', 'destroying', 'error', 'archived']);
 
@@ -207,7 +228,9 @@ export async function startFakeDaytona(options: FakeDaytonaOptions = {}): Promis
       /^\/api\/sandbox$/,
       async (_req, url) => {
         const wanted = JSON.parse(url.searchParams.get('labels') ?? '{}') as Record<string, string>;
+        const visibleBefore = Date.now() - (options.listDelayMs ?? 0);
         const items = [...sandboxes.values()]
+          .filter((sb) => Date.parse(sb.createdAt) <= visibleBefore)
           .filter((sb) => Object.entries(wanted).every(([k, v]) => sb.labels[k] === v))
           .map(dto);
         return json(200, { items, nextCursor: null });
@@ -253,6 +276,7 @@ export async function startFakeDaytona(options: FakeDaytonaOptions = {}): Promis
       async (_req, _url, m) => {
         const sb = find(decodeURIComponent(m[1]!));
         if (!sb) return errorBody(404, 'Sandbox not found');
+        if (PENDING_STATES.has(sb.state)) return errorBody(409, 'Sandbox state change in progress');
         const body = { ...dto(sb), state: 'destroying' };
         destroy(sb);
         return json(200, body);
