@@ -8,7 +8,13 @@ import { ActionError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import type { SecretRegistry } from '../shared/secrets.js';
 import type { Task } from '../trigger/index.js';
-import { INSTALL_EXIT_OFFLINE, INSTALL_SCRIPT, installEnv, TOOLS_PATH } from './install.js';
+import {
+  INSTALL_EXIT_OFFLINE,
+  INSTALL_SCRIPT,
+  installEnv,
+  missingToolMessage,
+  TOOLS_PATH,
+} from './install.js';
 import { type AgentPreset, getPreset, presetVersion } from './presets/index.js';
 import { type AgentUsage, type TranscriptReader, TranscriptRecorder } from './transcript.js';
 
@@ -176,6 +182,10 @@ async function install(
       'Use a snapshot or image that already has it (daytona-snapshot / daytona-image / modal-image), or allow network.',
     );
   }
+  const missing = result.timedOut
+    ? undefined
+    : missingToolMessage(result.exitCode, settings.agent, preset.install?.minNodeMajor ?? 0);
+  if (missing) throw new ActionError('agent-install-failed', missing.message, missing.hint);
   throw new ActionError(
     'agent-install-failed',
     result.timedOut

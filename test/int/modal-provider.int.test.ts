@@ -101,7 +101,7 @@ for (const backend of ['V2', 'V1'] as const) {
       expect(appCall).toMatchObject({ appName: 'sandbox-agent', environmentName: '', objectCreationType: 1 });
       expect(fake.methods()).toContain(createMethod);
       expect(fake.images.flatMap((i) => i.dockerfileCommands).join('\n')).toMatch(
-        /FROM debian:bookworm-slim[\s\S]*apt-get install -y --no-install-recommends git ca-certificates/,
+        /FROM node:22-bookworm-slim[\s\S]*apt-get install -y --no-install-recommends git curl ca-certificates/,
       );
 
       // Upload, then read it back in the sandbox.

@@ -5,6 +5,7 @@ import { renderAgentSummarySection } from '../../src/deliver/agent-summary.js';
 import { renderSummary } from '../../src/deliver/summary.js';
 import { RENDERED, SECRET, STREAMS } from '../fixtures/agent-streams.js';
 import { installStub, withPath } from '../helpers/agent-stub.js';
+import { barePath } from '../helpers/bare-path.js';
 import { runLocalPipeline } from '../helpers/pipeline.js';
 import { makeRepo, type TestRepo, tempDir } from '../helpers/repo.js';
 
@@ -262,6 +263,50 @@ describe('agent presets: summary file, timeout, offline install', () => {
     expect(result.outcome).toBe('failed');
     expect(result.reason).toBe('agent-install-failed');
     expect(result.message).toMatch(/not in the sandbox image.*network: none/);
+  });
+
+  /** Runs a preset on the local provider with a PATH that lacks `hidden` (as a bare image would). */
+  async function runWithout(hidden: string[], agent: string, env: string) {
+    repo = makeRepo();
+    const runnerTemp = tempDir('sa-runner-');
+    const saved = process.env['PATH'];
+    process.env['PATH'] = barePath(runnerTemp, hidden);
+    try {
+      return await runLocalPipeline({
+        checkout: repo.checkout,
+        runnerTemp,
+        agentCommand: '',
+        inputs: { agent, 'agent-env': env },
+      });
+    } finally {
+      process.env['PATH'] = saved;
+    }
+  }
+
+  it('an image without node, curl and wget fails at install with a sentence naming node, not a shell error', async () => {
+    const { result, logs } = await runWithout(
+      ['node', 'npm', 'npx', 'curl', 'wget', 'claude'],
+      'claude-code',
+      `ANTHROPIC_API_KEY=sk-ant-${'G'.repeat(30)}`,
+    );
+    expect(result.outcome).toBe('failed');
+    expect(result.reason).toBe('agent-install-failed');
+    expect(result.message).toContain(
+      'The sandbox image has no `node` (Node ≥ 22 is needed by the claude-code preset) and no `curl` or `wget` to download it: use an image with Node, or set modal-image / daytona-image.',
+    );
+    expect(logs.join('\n')).not.toMatch(/wget: not found|unexpected end of file/);
+  });
+
+  it('an image with node but no npm fails at install naming npm', async () => {
+    // The host's node (>= 20) is kept; npm is not, as with a distro nodejs package that splits npm out.
+    const { result } = await runWithout(
+      ['npm', 'npx', 'gemini'],
+      'gemini',
+      `GEMINI_API_KEY=AIza${'H'.repeat(35)}`,
+    );
+    expect(result.reason).toBe('agent-install-failed');
+    expect(result.message).toContain('The sandbox image has `node` but no `npm`');
+    expect(result.message).toContain('gemini preset');
   });
 
   it('installs the requested agent-version when the image has another one (offline: refuses)', async () => {

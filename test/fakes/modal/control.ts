@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { ServerError, Status } from 'nice-grpc';
+import { barePath } from '../../helpers/bare-path.js';
+import { type FakeImageLayer, imageLayers, missingTools } from './image.js';
 import { FakeSandbox, GenericStatus } from './sandbox.js';
 
 /** Requests as the fake reads them (ts-proto objects; only the fields used here). */
@@ -13,7 +15,12 @@ interface SecretSourceMsg {
 }
 interface CreateRequest extends TagList {
   appId: string;
-  definition?: Record<string, unknown> & { timeoutSecs?: number; name?: string; secretIds?: string[] };
+  definition?: Record<string, unknown> & {
+    timeoutSecs?: number;
+    name?: string;
+    secretIds?: string[];
+    imageId?: string;
+  };
   secretSources?: SecretSourceMsg[];
 }
 
@@ -25,7 +32,7 @@ export interface ControlState {
   keepFiles: boolean;
   sandboxes: Map<string, FakeSandbox>;
   apps: Map<string, { appId: string; name: string; environment: string }>;
-  images: Array<{ imageId: string; dockerfileCommands: string[] }>;
+  images: FakeImageLayer[];
   secrets: Map<string, Record<string, string>>;
 }
 
@@ -85,6 +92,9 @@ export function controlHandlers(
       if (source.env?.contents) Object.assign(env, source.env.contents);
       if (source.secretId) Object.assign(env, state.secrets.get(source.secretId) ?? {});
     }
+    // The sandbox sees only the tools its image has (see image.ts): the rest are hidden from PATH.
+    const missing = missingTools(imageLayers(state.images, definition.imageId ?? ''));
+    const path = missing.length > 0 ? barePath(state.root, missing) : undefined;
     const id = version === 'V1' ? randomId('sb') : randomId('sbx', 20).replace('sbx-', 'sbx-v2-');
     const sandbox = new FakeSandbox({
       id,
@@ -100,6 +110,8 @@ export function controlHandlers(
       translatePrefixes: state.translatePrefixes,
       stdioBufferBytes: state.stdioBufferBytes,
       keepFiles: state.keepFiles,
+      missingTools: missing,
+      ...(path ? { path } : {}),
     });
     state.sandboxes.set(id, sandbox);
     return sandbox;
@@ -179,9 +191,16 @@ export function controlHandlers(
       environmentId: 'en-fake',
       metadata: { name: request.deploymentName || 'main', settings: { imageBuilderVersion: '2024.10' } },
     }),
-    imageGetOrCreate: async (request: { image?: { dockerfileCommands?: string[] } }) => {
+    imageGetOrCreate: async (request: {
+      image?: { dockerfileCommands?: string[]; baseImages?: Array<{ dockerTag: string; imageId: string }> };
+    }) => {
       const imageId = randomId('im');
-      state.images.push({ imageId, dockerfileCommands: request.image?.dockerfileCommands ?? [] });
+      const baseImageId = request.image?.baseImages?.find((b) => b.dockerTag === 'base')?.imageId;
+      state.images.push({
+        imageId,
+        dockerfileCommands: request.image?.dockerfileCommands ?? [],
+        ...(baseImageId ? { baseImageId } : {}),
+      });
       return { imageId, result: { status: GenericStatus.SUCCESS } };
     },
     imageJoinStreaming: async function* () {

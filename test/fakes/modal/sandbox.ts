@@ -40,6 +40,9 @@ export interface SandboxInit {
   translatePrefixes: string[];
   stdioBufferBytes: number;
   keepFiles: boolean;
+  /** Commands the sandbox's image lacks (image.ts); `path` is then a PATH without them. */
+  missingTools: string[];
+  path?: string;
 }
 
 /**
@@ -66,6 +69,9 @@ export class FakeSandbox {
   private readonly translatePrefixes: string[];
   readonly stdioBufferBytes: number;
   private readonly keepFiles: boolean;
+  /** Commands the image lacks, hidden from every process's PATH. */
+  readonly missingTools: string[];
+  readonly path: string;
 
   constructor(init: SandboxInit) {
     this.id = init.id;
@@ -80,6 +86,8 @@ export class FakeSandbox {
     this.root = init.root;
     this.stdioBufferBytes = init.stdioBufferBytes;
     this.keepFiles = init.keepFiles;
+    this.missingTools = init.missingTools;
+    this.path = init.path ?? process.env['PATH'] ?? '/usr/local/bin:/usr/bin:/bin';
     const workdir = typeof init.definition['workdir'] === 'string' ? [init.definition['workdir']] : [];
     this.translatePrefixes = [...init.translatePrefixes, ...workdir];
     for (const dir of ['tmp', 'root']) mkdirSync(join(this.root, dir), { recursive: true });
@@ -203,7 +211,7 @@ class ProcessExec extends FakeExec {
     const child = spawn(file ?? 'sh', args, {
       cwd,
       env: {
-        PATH: process.env['PATH'] ?? '/usr/local/bin:/usr/bin:/bin',
+        PATH: sandbox.path,
         HOME: sandbox.hostPath('/root'),
         TMPDIR: sandbox.hostPath('/tmp'),
         LANG: 'C.UTF-8',
