@@ -5,6 +5,7 @@ import { PROVIDER_NAMES } from '../sandbox/types.js';
 import { MIN_DEADLINE_MINUTES } from '../shared/deadline.js';
 import { ActionError } from '../shared/errors.js';
 import type { RunContext } from './context.js';
+import { networkInputErrors } from './network.js';
 
 export type AgentName = 'claude-code' | 'codex' | 'opencode' | 'gemini' | 'custom';
 export const AGENT_NAMES: readonly AgentName[] = ['claude-code', 'codex', 'opencode', 'gemini', 'custom'];
@@ -121,11 +122,16 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
     errors.push(`Invalid workdir '${workdir}'. Expected an absolute path without '..'.`);
   }
 
+  const provider = oneOf('provider', PROVIDER_NAMES, 'daytona');
+  const network = parseNetwork(read('network'), errors);
+  // Here, not in the provider: the provider is loaded after the snapshot and the tracking comment.
+  errors.push(...networkInputErrors(provider, agent, network));
+
   const outDirInput = input('out-dir');
   const settings: Settings = {
     prompt: read('prompt'),
     promptFile: input('prompt-file'),
-    provider: oneOf('provider', PROVIDER_NAMES, 'daytona'),
+    provider,
     agent,
     agentCommand,
     agentVersion: input('agent-version'),
@@ -155,7 +161,7 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
       maxFiles: integer('max-files', 200, 1),
       maxCommits: integer('max-commits', 50, 1),
     },
-    network: parseNetwork(read('network'), errors),
+    network,
     providers: readProviderSettings(read, context.runnerTemp),
     workdir,
     outDir: outDirInput
@@ -221,13 +227,13 @@ function parseNetwork(raw: string, errors: string[]): NetworkPolicy {
   const entries = lines(raw);
   if (entries.length === 0 || (entries.length === 1 && entries[0] === 'open')) return { mode: 'open' };
   if (entries.length === 1 && entries[0] === 'none') return { mode: 'none' };
-  const bad = entries.filter((e) => !/^[A-Za-z0-9.:*/-]+$/.test(e) || e === 'open' || e === 'none');
-  if (bad.length > 0) {
+  const keywords = entries.filter((e) => e === 'open' || e === 'none');
+  if (keywords.length > 0) {
     errors.push(
-      `Invalid network entries: ${bad.join(', ')}. Expected open, none, or a list of CIDRs/domains.`,
+      `network: \`${keywords.join('`, `')}\` cannot be mixed with other entries: give open, none, or a list of CIDRs/domains.`,
     );
   }
-  return { mode: 'allow', entries };
+  return { mode: 'allow', entries: entries.filter((e) => e !== 'open' && e !== 'none') };
 }
 
 /** Newline- or comma-separated values. */

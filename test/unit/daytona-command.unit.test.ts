@@ -101,6 +101,12 @@ describe('create parameters', () => {
       domainAllowList: 'github.com',
     });
     expect(() => networkParams({ mode: 'allow', entries: ['$(x)'] })).toThrow(/neither a CIDR/);
+    // Daytona's API answers 400 to these; the mapper refuses them too, whoever calls it.
+    expect(() => networkParams({ mode: 'allow', entries: ['2001:db8::/32'] })).toThrow(/IPv4 CIDRs only/);
+    expect(networkParams({ mode: 'allow', entries: ['1.2.3.4', 'API.Example.com.'] })).toEqual({
+      networkAllowList: '1.2.3.4/32',
+      domainAllowList: 'api.example.com',
+    });
   });
 });
 

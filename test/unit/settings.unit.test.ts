@@ -58,6 +58,8 @@ describe('parseSettings', () => {
         'pr-labels': 'a, b\nc',
         'pr-draft': 'true',
         'max-files': '7',
+        agent: 'custom',
+        'agent-command': 'true',
         network: '10.0.0.0/8\napi.example.com',
         'protected-paths': 'package.json\n\nsrc/secret/**',
         'agent-env': 'A=1\n# comment\nB=x=y\n\nC=',

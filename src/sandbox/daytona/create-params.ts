@@ -1,13 +1,10 @@
 import type { CreateSandboxFromImageParams, CreateSandboxFromSnapshotParams } from '@daytona/sdk';
+import { classifyNetworkEntry, networkInputErrors } from '../../settings/network.js';
 import { ActionError } from '../../shared/errors.js';
 import type { NetworkPolicy, SandboxSpec } from '../types.js';
 import type { ResolvedDaytonaConfig } from './config.js';
 
 type CreateParams = CreateSandboxFromSnapshotParams | CreateSandboxFromImageParams;
-
-/** IPv4 or IPv6 address with an optional prefix length. */
-const CIDR = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*)(?:\/\d{1,3})?$/;
-const DOMAIN = /^(?:\*\.)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}\.?$/;
 
 /**
  * The create request. Units: Daytona intervals are MINUTES.
@@ -41,20 +38,16 @@ export function networkParams(
     case 'none':
       return { networkBlockAll: true };
     case 'allow': {
+      // Normally refused at input parsing already (settings/network.ts); checked again so no caller can
+      // send Daytona a list its API answers with 400 (IPv4 CIDRs only, at most 10 of each).
+      const errors = networkInputErrors('daytona', 'custom', network);
+      if (errors.length > 0) throw new ActionError('invalid-input', errors.join(' '));
       const cidrs: string[] = [];
       const domains: string[] = [];
       for (const raw of network.entries) {
-        const entry = raw.trim();
-        if (!entry) continue;
-        if (CIDR.test(entry))
-          cidrs.push(entry.includes('/') ? entry : `${entry}/${entry.includes(':') ? 128 : 32}`);
-        else if (DOMAIN.test(entry)) domains.push(entry.replace(/\.$/, ''));
-        else {
-          throw new ActionError(
-            'invalid-input',
-            `The network entry "${entry}" is neither a CIDR (like 10.0.0.0/8) nor a domain name (like api.example.com).`,
-          );
-        }
+        const entry = classifyNetworkEntry(raw);
+        if (entry?.kind === 'cidr') cidrs.push(`${entry.address}/${entry.prefix}`);
+        else if (entry?.kind === 'domain') domains.push(entry.name);
       }
       if (cidrs.length === 0 && domains.length === 0) return { networkBlockAll: true };
       return {
