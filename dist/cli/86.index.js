@@ -24,9 +24,15 @@ var errors = __webpack_require__(58382);
 
 
 const DEFAULT_APP = 'sandbox-agent';
-const DEFAULT_BASE_IMAGE = 'debian:bookworm-slim';
+/**
+ * The default image must run every preset's install: Node ≥ 22 (claude-code's minimum) and npm come with
+ * the official node image; its slim variant has no git or curl (docker-library/node purges the curl it
+ * downloads Node with), so they are added. The JS SDK has no `debianSlim`/`aptInstall` helpers: it
+ * builds exactly these Dockerfile commands (`modal` 0.11.1 `Image.fromRegistry` + `dockerfileCommands`).
+ */
+const DEFAULT_BASE_IMAGE = 'node:22-bookworm-slim';
 const DEFAULT_IMAGE_COMMANDS = [
-    'RUN apt-get update && apt-get install -y --no-install-recommends git ca-certificates && rm -rf /var/lib/apt/lists/*',
+    'RUN apt-get update && apt-get install -y --no-install-recommends git curl ca-certificates && rm -rf /var/lib/apt/lists/*',
 ];
 /** Modal's hard cap on a sandbox's lifetime. */
 const MAX_SANDBOX_TIMEOUT_MS = 24 * 60 * 60 * 1000;

@@ -32,8 +32,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_DAYTONA_TUNING
 
+// EXTERNAL MODULE: ./src/shared/deadline.ts
+var deadline = __webpack_require__(18013);
 // EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(58382);
+var shared_errors = __webpack_require__(58382);
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __webpack_require__(98995);
 // EXTERNAL MODULE: ./node_modules/busboy/lib/index.js
@@ -96,16 +98,16 @@ function resolveDaytonaConfig(settings, env = process.env) {
     const pick = (value, name) => (value ?? '').trim() || (env[name] ?? '').trim();
     const apiKey = pick(settings.apiKey, 'DAYTONA_API_KEY');
     if (!apiKey) {
-        throw new errors/* ActionError */.lZ('invalid-input', 'No Daytona API key was given: set the daytona-api-key input or the DAYTONA_API_KEY environment variable.');
+        throw new shared_errors/* ActionError */.lZ('invalid-input', 'No Daytona API key was given: set the daytona-api-key input or the DAYTONA_API_KEY environment variable.');
     }
     const apiUrl = pick(settings.apiUrl, 'DAYTONA_API_URL') || DEFAULT_API_URL;
     if (!/^https?:\/\//i.test(apiUrl)) {
-        throw new errors/* ActionError */.lZ('invalid-input', `The Daytona API URL must start with https:// (got ${apiUrl}).`);
+        throw new shared_errors/* ActionError */.lZ('invalid-input', `The Daytona API URL must start with https:// (got ${apiUrl}).`);
     }
     const snapshot = pick(settings.snapshot, 'DAYTONA_SNAPSHOT');
     const image = pick(settings.image, 'DAYTONA_IMAGE');
     if (snapshot && image) {
-        throw new errors/* ActionError */.lZ('invalid-input', 'Both daytona-snapshot and daytona-image are set; choose one of them.');
+        throw new shared_errors/* ActionError */.lZ('invalid-input', 'Both daytona-snapshot and daytona-image are set; choose one of them.');
     }
     return { apiKey, apiUrl, target: pick(settings.target, 'DAYTONA_TARGET'), snapshot, image };
 }
@@ -192,7 +194,10 @@ function statusOf(error) {
 function isNotFound(error) {
     return error instanceof esm/* DaytonaNotFoundError */.yS || statusOf(error) === 404;
 }
-/** 409 "state change in progress": another delete (or the auto-delete) is already under way. */
+/**
+ * 409. On DELETE it is StateChangeInProgressError: the sandbox is still creating/starting/stopping and
+ * was NOT deleted (apps/api/src/sandbox/services/sandbox.service.ts `destroy`); see `deleteUntilGone`.
+ */
 function isConflict(error) {
     return statusOf(error) === 409;
 }
@@ -249,7 +254,7 @@ function classifyTransient(error) {
     return { retry: false };
 }
 function describeError(error) {
-    if (error instanceof errors/* ActionError */.lZ)
+    if (error instanceof shared_errors/* ActionError */.lZ)
         return error.message;
     const status = statusOf(error);
     const message = error instanceof Error ? error.message : String(error);
@@ -257,23 +262,23 @@ function describeError(error) {
 }
 /** Wraps an SDK failure in the one reason the pipeline understands for sandbox trouble. */
 function sandboxError(what, error, hint) {
-    if (error instanceof errors/* ActionError */.lZ)
+    if (error instanceof shared_errors/* ActionError */.lZ)
         return error;
     const status = statusOf(error);
     const authHint = status === 401 || status === 403
         ? 'Check the daytona-api-key input (or DAYTONA_API_KEY) and its permissions.'
         : undefined;
     const cause = describeError(error).replace(/\.+$/, '');
-    return new errors/* ActionError */.lZ('sandbox-error', `${what}: ${cause}.`, hint ?? authHint, {
+    return new shared_errors/* ActionError */.lZ('sandbox-error', `${what}: ${cause}.`, hint ?? authHint, {
         cause: error,
     });
 }
 
+// EXTERNAL MODULE: ./src/settings/network.ts
+var settings_network = __webpack_require__(2151);
 ;// CONCATENATED MODULE: ./src/sandbox/daytona/create-params.ts
 
-/** IPv4 or IPv6 address with an optional prefix length. */
-const CIDR = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*)(?:\/\d{1,3})?$/;
-const DOMAIN = /^(?:\*\.)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}\.?$/;
+
 /**
  * The create request. Units: Daytona intervals are MINUTES.
  * - `autoStopInterval` covers the whole TTL, so a silent agent is not stopped for inactivity mid-run;
@@ -305,19 +310,19 @@ function networkParams(network) {
         case 'none':
             return { networkBlockAll: true };
         case 'allow': {
+            // Normally refused at input parsing already (settings/network.ts); checked again so no caller can
+            // send Daytona a list its API answers with 400 (IPv4 CIDRs only, at most 10 of each).
+            const errors = (0,settings_network/* networkInputErrors */.QH)('daytona', 'custom', network);
+            if (errors.length > 0)
+                throw new shared_errors/* ActionError */.lZ('invalid-input', errors.join(' '));
             const cidrs = [];
             const domains = [];
             for (const raw of network.entries) {
-                const entry = raw.trim();
-                if (!entry)
-                    continue;
-                if (CIDR.test(entry))
-                    cidrs.push(entry.includes('/') ? entry : `${entry}/${entry.includes(':') ? 128 : 32}`);
-                else if (DOMAIN.test(entry))
-                    domains.push(entry.replace(/\.$/, ''));
-                else {
-                    throw new errors/* ActionError */.lZ('invalid-input', `The network entry "${entry}" is neither a CIDR (like 10.0.0.0/8) nor a domain name (like api.example.com).`);
-                }
+                const entry = (0,settings_network/* classifyNetworkEntry */.nH)(raw);
+                if (entry?.kind === 'cidr')
+                    cidrs.push(`${entry.address}/${entry.prefix}`);
+                else if (entry?.kind === 'domain')
+                    domains.push(entry.name);
             }
             if (cidrs.length === 0 && domains.length === 0)
                 return { networkBlockAll: true };
@@ -351,11 +356,11 @@ const RESERVED = new Set(['sa_v', 'sa_cmd', 'sa_dir']);
 function buildSessionCommand(input) {
     const timeoutSec = Math.max(1, Math.ceil(input.timeoutSec));
     if (!Number.isSafeInteger(timeoutSec))
-        throw new errors/* ActionError */.lZ('internal-error', 'Invalid exec timeout.');
+        throw new shared_errors/* ActionError */.lZ('internal-error', 'Invalid exec timeout.');
     const lines = [];
     const assign = (name, value, exported) => {
         if (value.includes('\0')) {
-            throw new errors/* ActionError */.lZ('sandbox-error', `The value of ${name} contains a NUL byte and cannot be passed.`);
+            throw new shared_errors/* ActionError */.lZ('sandbox-error', `The value of ${name} contains a NUL byte and cannot be passed.`);
         }
         const encoded = Buffer.from(value, 'utf8').toString('base64');
         lines.push(`sa_v=$(printf '%s' '${encoded}' | base64 -d && printf x) || exit 125`);
@@ -363,7 +368,7 @@ function buildSessionCommand(input) {
     };
     for (const [name, value] of Object.entries(input.env)) {
         if (!ENV_NAME.test(name) || RESERVED.has(name)) {
-            throw new errors/* ActionError */.lZ('sandbox-error', `Invalid environment variable name for the sandbox: ${name}`);
+            throw new shared_errors/* ActionError */.lZ('sandbox-error', `Invalid environment variable name for the sandbox: ${name}`);
         }
         assign(name, value, true);
     }
@@ -420,7 +425,7 @@ async function runInSession(sandbox, script, options, probe, tuning, logger) {
     }
     if (!cmdId) {
         void deleteSession(sandbox, sessionId);
-        throw new errors/* ActionError */.lZ('sandbox-error', 'The Daytona daemon did not return a command id.');
+        throw new shared_errors/* ActionError */.lZ('sandbox-error', 'The Daytona daemon did not return a command id.');
     }
     const commandId = cmdId;
     return new Promise((resolve, reject) => {
@@ -568,10 +573,10 @@ async function explain(error, probe, what) {
     if (dead)
         return dead;
     const status = statusOf(error);
-    return new errors/* ActionError */.lZ('sandbox-error', `${what} in the Daytona sandbox: ${describeError(error)}.`, status === 401 || status === 403 ? 'Check the daytona-api-key input (or DAYTONA_API_KEY).' : undefined, { cause: error });
+    return new shared_errors/* ActionError */.lZ('sandbox-error', `${what} in the Daytona sandbox: ${describeError(error)}.`, status === 401 || status === 403 ? 'Check the daytona-api-key input (or DAYTONA_API_KEY).' : undefined, { cause: error });
 }
 function cancelled() {
-    return new errors/* ActionError */.lZ('cancelled', 'The command in the Daytona sandbox was cancelled.');
+    return new shared_errors/* ActionError */.lZ('cancelled', 'The command in the Daytona sandbox was cancelled.');
 }
 /** Keeps the first MAX_CAPTURE bytes of a stream, and counts characters seen (for log polling). */
 class Capture {
@@ -629,7 +634,7 @@ class DaytonaSandbox {
     }
     async exec(command, options) {
         if (this.deleted)
-            throw new errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} was already deleted.`);
+            throw new shared_errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} was already deleted.`);
         const script = buildSessionCommand({
             command,
             env: options.env ?? {},
@@ -646,7 +651,7 @@ class DaytonaSandbox {
             timeoutMs: 60_000,
         });
         if (mkdir.exitCode !== 0) {
-            throw new errors/* ActionError */.lZ('sandbox-error', `Could not create ${dir} in the Daytona sandbox (exit ${mkdir.exitCode}): ${mkdir.stderr.trim() || mkdir.stdout.trim()}`);
+            throw new shared_errors/* ActionError */.lZ('sandbox-error', `Could not create ${dir} in the Daytona sandbox (exit ${mkdir.exitCode}): ${mkdir.stderr.trim() || mkdir.stdout.trim()}`);
         }
         // The SDK streams a path source (fs.createReadStream into a multipart body): nothing is buffered.
         await this.transfer(`Could not upload ${remotePath} to the Daytona sandbox`, () => this.sdk.fs.uploadFile(localPath, remotePath, TRANSFER_TIMEOUT_SEC));
@@ -673,9 +678,23 @@ class DaytonaSandbox {
             }
         });
     }
-    async delete() {
+    /** Deletes until Daytona accepted it (see `deleteUntilGone`); 404 counts as done. */
+    async delete(options = {}) {
         this.deleted = true;
-        await deleteIdempotent(() => this.sdk.delete(), this.id, this.ctx);
+        await deleteUntilGone({
+            remove: () => this.sdk.delete(),
+            state: async () => {
+                try {
+                    await this.sdk.refreshData();
+                }
+                catch (error) {
+                    if (isNotFound(error))
+                        return undefined;
+                    throw error;
+                }
+                return String(this.sdk.state ?? 'unknown');
+            },
+        }, this.id, this.ctx, options);
     }
     /** Refreshes the sandbox state; a dead, missing or long-unreachable sandbox yields an error. */
     probe = async () => {
@@ -685,26 +704,26 @@ class DaytonaSandbox {
         }
         catch (error) {
             if (isNotFound(error)) {
-                return new errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} no longer exists.`, 'It was deleted from outside (dashboard, TTL, or a sweep with too small an older-than); run the job again.');
+                return new shared_errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} no longer exists.`, 'It was deleted from outside (dashboard, TTL, or a sweep with too small an older-than); run the job again.');
             }
             const now = Date.now();
             this.failingSince ??= now;
             this.ctx.logger.debug(`Daytona state probe failed: ${describeError(error)}`);
             if (now - this.failingSince >= this.ctx.unreachableMs) {
-                return new errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} has not answered for ${Math.round((now - this.failingSince) / 1000)} s.`, 'The Daytona API or the sandbox is unreachable; check the Daytona status page and run the job again.');
+                return new shared_errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} has not answered for ${Math.round((now - this.failingSince) / 1000)} s.`, 'The Daytona API or the sandbox is unreachable; check the Daytona status page and run the job again.');
             }
             return undefined;
         }
         const state = String(this.sdk.state ?? '');
         if (DEAD_STATES.has(state)) {
             const reason = this.sdk.errorReason ? ` (${this.sdk.errorReason})` : '';
-            return new errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} is ${state}${reason}; it stopped while a command was running.`, 'It may have hit its auto-stop interval or been stopped from the dashboard; run the job again.');
+            return new shared_errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} is ${state}${reason}; it stopped while a command was running.`, 'It may have hit its auto-stop interval or been stopped from the dashboard; run the job again.');
         }
         return undefined;
     };
     async transfer(what, run) {
         if (this.deleted)
-            throw new errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} was already deleted.`);
+            throw new shared_errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} was already deleted.`);
         try {
             await (0,retry/* withRetry */.bD)(run, {
                 ...this.ctx.retry,
@@ -718,27 +737,70 @@ class DaytonaSandbox {
         }
     }
 }
-/** Deletes with bounded retries. Not found and 409 (a state change is already under way) are success. */
-async function deleteIdempotent(run, id, ctx) {
-    try {
-        await (0,retry/* withRetry */.bD)(async () => {
-            try {
-                await run();
-            }
-            catch (error) {
-                if (isNotFound(error) || isConflict(error))
+/** States in which Daytona has accepted the delete: the sandbox is going away. */
+const GOING_STATES = new Set(['destroying', 'destroyed']);
+/** Longest wait between two delete attempts refused with 409, whatever the retry cap. */
+const CONFLICT_WAIT_CAP_MS = 5_000;
+/**
+ * Deletes until Daytona has really accepted the delete. The API answers 409 (StateChangeInProgressError)
+ * to a DELETE while the sandbox is pending: creating, pulling, building, starting or stopping
+ * (apps/api/src/sandbox/services/sandbox.service.ts `destroy`, research real-services.md #6). That is
+ * "not deleted yet", so a 409 is retried with backoff until the state is destroying/destroyed or the
+ * sandbox is gone (404), within the teardown budget. Transient failures (5xx, 429, connection) are
+ * retried up to `retry.attempts`; anything else, or a sandbox still alive at the deadline, throws.
+ */
+async function deleteUntilGone(target, id, ctx, options = {}) {
+    const started = Date.now();
+    const deadlineAt = options.deadlineAt ?? started + ctx.deleteBudgetMs;
+    let transientFailures = 0;
+    let conflicts = 0;
+    let lastState = 'unknown';
+    for (;;) {
+        if (options.signal?.aborted)
+            throw sandboxError(`Deleting the Daytona sandbox ${id} was aborted`, options.signal.reason);
+        let waitMs;
+        try {
+            await target.remove();
+            return;
+        }
+        catch (error) {
+            if (isNotFound(error))
+                return;
+            if (isConflict(error)) {
+                const state = await target.state().catch((stateError) => {
+                    ctx.logger.debug(`Reading the state of Daytona sandbox ${id} failed: ${describeError(stateError)}`);
+                    return lastState;
+                });
+                if (state === undefined || GOING_STATES.has(state))
                     return;
-                throw error;
+                lastState = state;
+                conflicts += 1;
+                waitMs = Math.min(ctx.retry.capMs, CONFLICT_WAIT_CAP_MS, ctx.retry.baseMs * 2 ** Math.min(conflicts - 1, 16));
+                ctx.logger.info(`Daytona refused to delete sandbox ${id} while it is ${state} (HTTP 409); retrying in ${waitMs} ms.`);
             }
-        }, {
-            ...ctx.retry,
-            classify: classifyTransient,
-            onRetry: ({ attempt, delayMs, error }) => ctx.logger.info(`Deleting Daytona sandbox ${id} failed (${describeError(error)}); retry ${attempt} in ${delayMs} ms.`),
-        });
+            else {
+                const decision = classifyTransient(error);
+                transientFailures += 1;
+                if (!decision.retry ||
+                    transientFailures >= ctx.retry.attempts ||
+                    Date.now() - started > ctx.retry.totalMs)
+                    throw sandboxError(`Could not delete the Daytona sandbox ${id}`, error);
+                const jitter = Math.floor(Math.random() * Math.min(ctx.retry.capMs, ctx.retry.baseMs * 2 ** transientFailures));
+                waitMs = Math.max(jitter, decision.afterMs ?? 0);
+                ctx.logger.info(`Deleting Daytona sandbox ${id} failed (${describeError(error)}); retry ${transientFailures} in ${waitMs} ms.`);
+            }
+        }
+        const left = deadlineAt - Date.now();
+        if (left <= 0)
+            break;
+        try {
+            await retry/* realClock */.dQ.sleep(Math.min(waitMs, left), options.signal);
+        }
+        catch (error) {
+            throw sandboxError(`Deleting the Daytona sandbox ${id} was aborted`, error);
+        }
     }
-    catch (error) {
-        throw sandboxError(`Could not delete the Daytona sandbox ${id}`, error);
-    }
+    throw new shared_errors/* ActionError */.lZ('sandbox-error', `Could not delete the Daytona sandbox ${id}: it was still ${lastState} after ${Math.round((Date.now() - started) / 1000)} s and Daytona refused every delete (HTTP 409, a state change is in progress).`, 'The post step tries again; the sandbox TTL and `sandbox-agent sweep` remove it if that fails too.');
 }
 function withTimeout(promise, ms) {
     let timer;
@@ -778,7 +840,7 @@ async function resolveScratch(sandbox, workdir) {
     });
     const scratch = result.stdout.trim();
     if (result.exitCode !== 0 || !scratch.startsWith('/') || scratch.includes('\n')) {
-        throw new errors/* ActionError */.lZ('sandbox-error', `Could not create the scratch directory in the Daytona sandbox (exit ${result.exitCode}): ${result.stderr.trim()}`);
+        throw new shared_errors/* ActionError */.lZ('sandbox-error', `Could not create the scratch directory in the Daytona sandbox (exit ${result.exitCode}): ${result.stderr.trim()}`);
     }
     return scratch;
 }
@@ -820,7 +882,7 @@ class DaytonaProvider {
             sdk = await (0,retry/* withRetry */.bD)(async (attempt) => {
                 if (attempt > 0) {
                     // A create whose response was lost may have made the sandbox: adopt it instead of a second one.
-                    const found = await this.findOne(spec.labels);
+                    const found = await this.findOne(spec.name, spec.labels);
                     if (found) {
                         this.logger.info(`Adopting Daytona sandbox ${found.id}, created by an earlier attempt.`);
                         notify(found.id);
@@ -829,7 +891,7 @@ class DaytonaProvider {
                         return found;
                     }
                 }
-                const stopWatching = this.watchForId(spec.labels, notify);
+                const stopWatching = this.watchForId(spec.name, notify);
                 try {
                     // The SDK adds a label of its own to the object it is given: pass a fresh copy each time.
                     const created = await this.client.create(copyParams(params), { timeout: remainingSec() });
@@ -848,7 +910,7 @@ class DaytonaProvider {
             });
         }
         catch (error) {
-            await this.cleanupAfterFailedCreate(spec.labels, notified);
+            await this.cleanupAfterFailedCreate(spec.name, spec.labels, notified);
             throw sandboxError('Could not create the Daytona sandbox', error);
         }
         const ctx = { ...this.tuning, logger: this.logger };
@@ -862,25 +924,41 @@ class DaytonaProvider {
             throw sandboxError('Could not prepare the Daytona sandbox', error);
         }
     }
-    async deleteById(id) {
-        await deleteIdempotent(async () => {
-            const sandbox = await this.client.get(id);
-            await sandbox.delete();
-        }, id, { logger: this.logger, retry: this.retry });
+    /** Deletes by id (or name) until Daytona accepted it; 409 while starting is retried (see `deleteUntilGone`). */
+    async deleteById(id, options = {}) {
+        await deleteUntilGone({
+            remove: async () => {
+                const sandbox = await this.client.get(id);
+                if (sandbox.state === 'destroying' || sandbox.state === 'destroyed')
+                    return;
+                await sandbox.delete();
+            },
+            state: async () => {
+                try {
+                    return String((await this.client.get(id)).state ?? 'unknown');
+                }
+                catch (error) {
+                    if (isNotFound(error))
+                        return undefined;
+                    throw error;
+                }
+            },
+        }, id, { logger: this.logger, retry: this.retry, deleteBudgetMs: this.tuning.deleteBudgetMs }, options);
+    }
+    /**
+     * The sandbox with this name, read as a single record (`GET /sandbox/{sandboxIdOrName}`), which is
+     * consistent right after create, unlike the label list (research real-services.md #9).
+     */
+    async findByName(name) {
+        const found = await this.getByName(name);
+        return found && listing(found);
     }
     async list(labels) {
         try {
             return await (0,retry/* withRetry */.bD)(async () => {
                 const listings = [];
-                for await (const sandbox of this.client.list({ labels })) {
-                    listings.push({
-                        id: sandbox.id,
-                        name: sandbox.name,
-                        labels: { ...sandbox.labels },
-                        createdAt: sandbox.createdAt ? new Date(sandbox.createdAt) : undefined,
-                        state: sandbox.state,
-                    });
-                }
+                for await (const sandbox of this.client.list({ labels }))
+                    listings.push(listing(sandbox));
                 return listings;
             }, { ...this.retry, classify: classifyTransient });
         }
@@ -888,7 +966,26 @@ class DaytonaProvider {
             throw sandboxError('Could not list Daytona sandboxes', error);
         }
     }
-    async findOne(labels) {
+    async getByName(name) {
+        try {
+            const sandbox = await this.client.get(name);
+            return sandbox.state === 'destroyed' || sandbox.state === 'destroying' ? undefined : sandbox;
+        }
+        catch (error) {
+            if (isNotFound(error))
+                return undefined;
+            throw error;
+        }
+    }
+    /**
+     * The sandbox an earlier (lost) create made: by name first, since `GET /sandbox` is "eventually
+     * consistent" (apps/api/src/sandbox/controllers/sandbox.controller.ts) and may not list it yet; the
+     * label list stays as a fallback.
+     */
+    async findOne(name, labels) {
+        const byName = await this.getByName(name);
+        if (byName)
+            return byName;
         for await (const sandbox of this.client.list({ labels, limit: 10 })) {
             if (sandbox.state !== 'destroyed' && sandbox.state !== 'destroying')
                 return sandbox;
@@ -898,14 +995,14 @@ class DaytonaProvider {
     /**
      * The SDK returns the sandbox only once it has started, which can take minutes for an image build.
      * So that `onCreated` (which saves the id for the post step) happens as soon as the sandbox exists,
-     * look it up by its labels while create is still waiting.
+     * look it up by its name while create is still waiting.
      */
-    watchForId(labels, notify) {
+    watchForId(name, notify) {
         let stopped = false;
         let timer;
         const look = async () => {
             try {
-                const found = await this.findOne(labels);
+                const found = await this.getByName(name);
                 if (found && !stopped)
                     return notify(found.id);
             }
@@ -921,9 +1018,17 @@ class DaytonaProvider {
             clearTimeout(timer);
         };
     }
-    /** After a failed create, nothing may stay behind: delete what the labels (or the id) find. */
-    async cleanupAfterFailedCreate(labels, id) {
+    /** After a failed create, nothing may stay behind: delete what the id, the name or the labels find. */
+    async cleanupAfterFailedCreate(name, labels, id) {
         const ids = new Set(id ? [id] : []);
+        try {
+            const byName = await this.getByName(name);
+            if (byName)
+                ids.add(byName.id);
+        }
+        catch (error) {
+            this.logger.debug(`Could not look up the sandbox ${name} after a failed create: ${describeError(error)}`);
+        }
         try {
             for await (const sandbox of this.client.list({ labels }))
                 ids.add(sandbox.id);
@@ -936,11 +1041,21 @@ class DaytonaProvider {
         }
     }
 }
+function listing(sandbox) {
+    return {
+        id: sandbox.id,
+        name: sandbox.name,
+        labels: { ...sandbox.labels },
+        createdAt: sandbox.createdAt ? new Date(sandbox.createdAt) : undefined,
+        state: sandbox.state,
+    };
+}
 function copyParams(params) {
     return { ...params, labels: { ...params.labels }, envVars: { ...params.envVars } };
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/daytona/index.ts
+
 
 
 
@@ -951,6 +1066,8 @@ const DEFAULT_DAYTONA_TUNING = {
     unreachableMs: 60_000,
     probeTimeoutMs: 20_000,
     idWatchMs: 3_000,
+    // Ends before main's teardown bound (TEARDOWN_RESERVE_MS) so our own, clearer error is the one logged.
+    deleteBudgetMs: deadline/* TEARDOWN_RESERVE_MS */.p$ - 5_000,
 };
 /**
  * `provider: daytona` with @daytona/sdk (pinned). Settings come from the inputs, then from the
