@@ -16,20 +16,22 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   serializeMarkdown: () => (/* binding */ serializeMarkdown),
 /* harmony export */   stripInvisible: () => (/* binding */ stripInvisible)
 /* harmony export */ });
-/* harmony import */ var mdast_util_from_markdown__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57391);
-/* harmony import */ var mdast_util_gfm__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37832);
-/* harmony import */ var mdast_util_to_markdown__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91286);
-/* harmony import */ var micromark_extension_gfm__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(52297);
+/* harmony import */ var mdast_util_from_markdown__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57391);
+/* harmony import */ var mdast_util_gfm__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37832);
+/* harmony import */ var mdast_util_to_markdown__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91286);
+/* harmony import */ var micromark_extension_gfm__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52297);
+/* harmony import */ var _shared_closing_keywords_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(35323);
+
 
 
 
 
 function parseMarkdown(text) {
-    return (0,mdast_util_from_markdown__WEBPACK_IMPORTED_MODULE_0__/* .fromMarkdown */ .Y)(text, { extensions: [(0,micromark_extension_gfm__WEBPACK_IMPORTED_MODULE_1__/* .gfm */ .T)()], mdastExtensions: [(0,mdast_util_gfm__WEBPACK_IMPORTED_MODULE_2__/* .gfmFromMarkdown */ .C)()] });
+    return (0,mdast_util_from_markdown__WEBPACK_IMPORTED_MODULE_1__/* .fromMarkdown */ .Y)(text, { extensions: [(0,micromark_extension_gfm__WEBPACK_IMPORTED_MODULE_2__/* .gfm */ .T)()], mdastExtensions: [(0,mdast_util_gfm__WEBPACK_IMPORTED_MODULE_3__/* .gfmFromMarkdown */ .C)()] });
 }
 function serializeMarkdown(root) {
-    return (0,mdast_util_to_markdown__WEBPACK_IMPORTED_MODULE_3__/* .toMarkdown */ .l)(root, {
-        extensions: [(0,mdast_util_gfm__WEBPACK_IMPORTED_MODULE_2__/* .gfmToMarkdown */ .H)()],
+    return (0,mdast_util_to_markdown__WEBPACK_IMPORTED_MODULE_4__/* .toMarkdown */ .l)(root, {
+        extensions: [(0,mdast_util_gfm__WEBPACK_IMPORTED_MODULE_3__/* .gfmToMarkdown */ .H)()],
         fences: true,
         bullet: '-',
         rule: '-',
@@ -265,17 +267,6 @@ function neutralizeTree(root) {
 }
 /** U+2060 WORD JOINER: invisible, not whitespace, not a word character. */
 const JOINER = '\u2060';
-const CLOSING_KEYWORDS = new Set([
-    'close',
-    'closes',
-    'closed',
-    'fix',
-    'fixes',
-    'fixed',
-    'resolve',
-    'resolves',
-    'resolved',
-]);
 /**
  * What GitHub acts on in rendered text, broken with an invisible joiner:
  * - `@name` and `@org/team` (a mention pings): `@` + joiner;
@@ -293,7 +284,7 @@ function neutralizeText(value) {
     const words = text.replace(/[A-Za-z]+/g, (word, offset) => {
         const lower = word.toLowerCase();
         const atEnd = offset + word.length === text.length;
-        const keyword = CLOSING_KEYWORDS.has(lower) || (atEnd && [...CLOSING_KEYWORDS].some((k) => k.startsWith(lower)));
+        const keyword = _shared_closing_keywords_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOSING_KEYWORDS */ .p.has(lower) || (atEnd && [..._shared_closing_keywords_js__WEBPACK_IMPORTED_MODULE_0__/* .CLOSING_KEYWORDS */ .p].some((k) => k.startsWith(lower)));
         return keyword ? `${word[0]}${JOINER}${word.slice(1)}` : word;
     });
     return words

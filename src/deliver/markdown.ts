@@ -22,6 +22,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfm } from 'micromark-extension-gfm';
+import { CLOSING_KEYWORDS } from '../shared/closing-keywords.js';
 
 export function parseMarkdown(text: string): Root {
   return fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
@@ -281,18 +282,6 @@ function neutralizeTree(root: Nodes): void {
 
 /** U+2060 WORD JOINER: invisible, not whitespace, not a word character. */
 const JOINER = '\u2060';
-
-const CLOSING_KEYWORDS = new Set([
-  'close',
-  'closes',
-  'closed',
-  'fix',
-  'fixes',
-  'fixed',
-  'resolve',
-  'resolves',
-  'resolved',
-]);
 
 /**
  * What GitHub acts on in rendered text, broken with an invisible joiner:

@@ -1,3 +1,4 @@
+import { CLOSING_KEYWORDS } from '../shared/closing-keywords.js';
 import { ActionError } from '../shared/errors.js';
 import type { Git, Identity } from '../shared/git.js';
 
@@ -9,8 +10,10 @@ const ATTRIBUTION_TRAILER = /^(co-authored-by|signed-off-by)\s*:/i;
  * `fixed https://github.com/o/r/issues/4`): GitHub closes that issue when the commit reaches the
  * default branch, so an agent could close any issue it names.
  */
-const CLOSING_REFERENCE =
-  /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)(?=\s*:?\s*(?:[\w.-]+\/[\w.-]+)?(?:#|gh-)\d|\s*:?\s*https?:\/\/\S+\/(?:issues|pull)\/\d)/gi;
+const CLOSING_REFERENCE = new RegExp(
+  `\\b(?:${[...CLOSING_KEYWORDS].join('|')})(?=\\s*:?\\s*(?:[\\w.-]+\\/[\\w.-]+)?(?:#|gh-)\\d|\\s*:?\\s*https?:\\/\\/\\S+\\/(?:issues|pull)\\/\\d)`,
+  'gi',
+);
 
 export interface RewriteInput {
   git: Git;
