@@ -52,6 +52,15 @@ describe('Daytona live smoke (needs DAYTONA_API_KEY)', () => {
         await sandbox.upload(local, `${sandbox.paths.scratch}/x/in.bin`);
         await sandbox.download(`${sandbox.paths.scratch}/x/in.bin`, join(dir, 'out.bin'));
         expect((await readFile(join(dir, 'out.bin'))).equals(await readFile(local))).toBe(true);
+        // Silent for longer than a proxy's ~60 s idle cut (research real-services.md #2): the output after
+        // the gap must still come back, in the result and through the live callback.
+        const lateChunks: string[] = [];
+        const late = await sandbox.exec('sleep 70; echo done', {
+          timeoutMs: 120_000,
+          onStdout: (c) => lateChunks.push(c.toString()),
+        });
+        expect(late).toMatchObject({ exitCode: 0, stdout: 'done\n' });
+        expect(lateChunks.join('')).toBe('done\n');
         const timedOut = await sandbox.exec('sleep 30', { timeoutMs: 2_000 });
         expect(timedOut).toMatchObject({ exitCode: 124, timedOut: true });
         await sandbox.delete();
@@ -69,6 +78,6 @@ describe('Daytona live smoke (needs DAYTONA_API_KEY)', () => {
       }
       expect(left.filter((s) => s.state !== 'destroyed')).toEqual([]);
     },
-    300_000,
+    420_000,
   );
 });

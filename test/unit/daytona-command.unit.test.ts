@@ -88,8 +88,8 @@ describe('create parameters', () => {
       autoStopInterval: 2,
       ttlMinutes: 2,
       autoDeleteInterval: 0,
-      envVars: { A: 'b' },
     });
+    expect(buildCreateParams(spec(), config)).not.toHaveProperty('envVars');
   });
 
   it('maps network policies', () => {

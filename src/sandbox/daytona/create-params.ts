@@ -11,14 +11,16 @@ type CreateParams = CreateSandboxFromSnapshotParams | CreateSandboxFromImagePara
  * - `autoStopInterval` covers the whole TTL, so a silent agent is not stopped for inactivity mid-run;
  * - `autoDeleteInterval: 0` deletes the sandbox as soon as it stops, so a leaked one cleans itself up;
  * - `ttlMinutes` is the hard wall-clock lifetime, whatever happens to us.
- * Neither snapshot nor image → the organization's default snapshot. The env is exactly `spec.env`.
+ * Neither snapshot nor image → the organization's default snapshot. No `envVars`: `spec.env` holds the
+ * `agent-env` keys, and the sandbox record (its `env`, apps/api/src/sandbox/dto/sandbox.dto.ts) is
+ * readable by every member of the organization; DaytonaSandbox passes it with each command instead
+ * (research real-services.md #16).
  */
 export function buildCreateParams(spec: SandboxSpec, config: ResolvedDaytonaConfig): CreateParams {
   const minutes = Math.max(1, Math.ceil(spec.ttlMs / 60_000));
   const base: CreateSandboxFromSnapshotParams = {
     name: spec.name,
     labels: { ...spec.labels },
-    envVars: { ...spec.env },
     autoStopInterval: minutes,
     autoDeleteInterval: 0,
     ttlMinutes: minutes,

@@ -101,11 +101,23 @@ export function sandboxError(what: string, error: unknown, hint?: string): Actio
   if (error instanceof ActionError) return error;
   const status = statusOf(error);
   const authHint =
-    status === 401 || status === 403
-      ? 'Check the daytona-api-key input (or DAYTONA_API_KEY) and its permissions.'
-      : undefined;
+    status === 403 && isRegionRefusal(error)
+      ? 'Check the daytona-api-key input (or DAYTONA_API_KEY) and the daytona-target input: the organization of that key has no quota in that region.'
+      : status === 401 || status === 403
+        ? 'Check the daytona-api-key input (or DAYTONA_API_KEY) and its permissions.'
+        : undefined;
   const cause = describeError(error).replace(/\.+$/, '');
   return new ActionError('sandbox-error', `${what}: ${cause}.`, hint ?? authHint, {
     cause: error,
   });
+}
+
+/**
+ * A create refused because the organization has no quota for the requested `target`: Daytona answers
+ * 403 "Region … is not available to the organization" (apps/api/src/sandbox/services/sandbox.service.ts
+ * quota check; research real-services.md #17).
+ */
+function isRegionRefusal(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /\bregion\b|\btarget\b/i.test(message);
 }

@@ -85,10 +85,15 @@ export class DaytonaProvider implements SandboxProvider {
     }
 
     const ctx: SandboxContext = { ...this.tuning, logger: this.logger };
-    const sandbox = new DaytonaSandbox(sdk, { workdir: spec.workdir, scratch: '/tmp/sandbox-agent' }, ctx);
+    const sandbox = new DaytonaSandbox(
+      sdk,
+      { workdir: spec.workdir, scratch: '/tmp/sandbox-agent' },
+      ctx,
+      spec.env,
+    );
     try {
       const scratch = await resolveScratch(sandbox, spec.workdir);
-      return new DaytonaSandbox(sdk, { workdir: spec.workdir, scratch }, ctx);
+      return new DaytonaSandbox(sdk, { workdir: spec.workdir, scratch }, ctx, spec.env);
     } catch (error) {
       await sandbox.delete().catch(() => undefined);
       throw sandboxError('Could not prepare the Daytona sandbox', error);
@@ -232,5 +237,5 @@ function listing(sandbox: SdkSandbox): SandboxListing {
 function copyParams(
   params: CreateSandboxFromSnapshotParams | CreateSandboxFromImageParams,
 ): CreateSandboxFromSnapshotParams | CreateSandboxFromImageParams {
-  return { ...params, labels: { ...params.labels }, envVars: { ...params.envVars } };
+  return { ...params, labels: { ...params.labels } };
 }

@@ -32,6 +32,11 @@ export const DEAD_STATES: ReadonlySet<string> = new Set([
   'destroyed',
   'archiving',
   'archived',
+  // A pausable sandbox class freezes its processes; nothing resumes it during our run
+  // (`@daytona/api-client` SandboxState; research real-services.md #15). `resuming` is left out: it is
+  // on its way back to `started`.
+  'pausing',
+  'paused',
 ]);
 
 /** Uploads and downloads get their own deadline (seconds); there is no size cap of our own. */
@@ -59,6 +64,11 @@ export class DaytonaSandbox implements Sandbox {
     private readonly sdk: SdkSandbox,
     readonly paths: SandboxPaths,
     private readonly ctx: SandboxContext,
+    /**
+     * The sandbox environment (`spec.env`, which holds the `agent-env` keys). It is passed with every
+     * command, never put on the sandbox record, where the org's members could read it.
+     */
+    private readonly env: Record<string, string> = {},
   ) {
     this.id = sdk.id;
   }
@@ -68,7 +78,7 @@ export class DaytonaSandbox implements Sandbox {
       throw new ActionError('sandbox-error', `The Daytona sandbox ${this.id} was already deleted.`);
     const script = buildSessionCommand({
       command,
-      env: options.env ?? {},
+      env: { ...this.env, ...options.env },
       cwd: options.cwd ?? this.paths.workdir,
       timeoutSec: toSeconds(options.timeoutMs),
     });
@@ -168,6 +178,13 @@ export class DaytonaSandbox implements Sandbox {
     const state = String(this.sdk.state ?? '');
     if (DEAD_STATES.has(state)) {
       const reason = this.sdk.errorReason ? ` (${this.sdk.errorReason})` : '';
+      if (state === 'pausing' || state === 'paused') {
+        return new ActionError(
+          'sandbox-error',
+          `The Daytona sandbox ${this.id} is ${state}; it was paused while a command was running, and a paused sandbox runs nothing.`,
+          'Its class may pause idle sandboxes (auto-pause), or it was paused from the dashboard; use a sandbox class or snapshot without auto-pause, or run the job again.',
+        );
+      }
       return new ActionError(
         'sandbox-error',
         `The Daytona sandbox ${this.id} is ${state}${reason}; it stopped while a command was running.`,

@@ -19,6 +19,9 @@ export const DEFAULT_SESSION_TUNING: SessionExecTuning = { pollIntervalMs: 3_000
 
 /** Results keep at most this much of each stream; the callbacks see everything. */
 const MAX_CAPTURE = 16 * 1024 * 1024;
+/** The final log read: attempts, and the deadline of each. */
+const FINAL_READ_ATTEMPTS = 2;
+const FINAL_READ_TIMEOUT_MS = 30_000;
 
 /**
  * Runs one prepared command string in a fresh session (one per exec, so commands never share shell
@@ -26,6 +29,16 @@ const MAX_CAPTURE = 16 * 1024 * 1024;
  * the command's exit code, read when the stream ends and on every poll tick, so a stream that never
  * closes cannot hang the run. Each tick also probes the sandbox (fast failure when it died) and is
  * toolbox traffic, which keeps Daytona's inactivity auto-stop from firing during silent agent runs.
+ *
+ * The log stream is only for live output. The SDK's `getSessionCommandLogs(…, onStdout, onStderr)`
+ * resolves on ANY close of its WebSocket (`esm/utils/Stream.js` `stdDemuxStream`: `handleClose`
+ * resolves, also for 1006 without a close frame), e.g. a proxy cutting a socket that was silent for
+ * about 60 s (research real-services.md #2). A close before the exit code is known is therefore treated
+ * as a failed stream: the output is then polled over HTTP, deduplicated by what was already passed on.
+ * No keep-alive ping is sent: the SDK opens the socket inside `getSessionCommandLogs`
+ * (`esm/utils/WebSocket.js`) and never hands it out, so the polling fallback is what keeps logs whole.
+ * The result's stdout/stderr come from one HTTP read of the full logs after the command ended, never
+ * from what the stream happened to deliver, so callers may parse them.
  */
 export async function runInSession(
   sandbox: SdkSandbox,
@@ -60,8 +73,10 @@ export async function runInSession(
     const stdout = new Capture();
     const stderr = new Capture();
     let settled = false;
+    let completing = false;
     let streamOpen = true;
     let streamFailed = false;
+    let streamEndedAt = 0;
     let exitCode: number | undefined;
     let pollTimer: NodeJS.Timeout | undefined;
     let drainTimer: NodeJS.Timeout | undefined;
@@ -84,63 +99,78 @@ export async function runInSession(
       void deleteSession(sandbox, sessionId).finally(done);
     };
 
-    const complete = (code: number): void => {
-      const timedOut = code === 124 && Date.now() - started >= options.timeoutMs - 1_000;
-      finish({ result: { exitCode: code, stdout: stdout.text(), stderr: stderr.text(), timedOut } });
+    /** Reads the final logs once over HTTP; they, not the stream, are the result (bounded). */
+    const complete = async (code: number, timedOut: boolean): Promise<void> => {
+      if (settled || completing) return;
+      completing = true;
+      clearTimeout(pollTimer);
+      clearTimeout(drainTimer);
+      const logs = await readFinalLogs(sandbox, sessionId, commandId, logger);
+      if (settled) return;
+      let out: string;
+      let err: string;
+      if (logs) {
+        // The callbacks get whatever the stream had not delivered yet, so they too see everything.
+        emitNew(logs.stdout, stdout, onStdout);
+        emitNew(logs.stderr, stderr, onStderr);
+        out = bounded(logs.stdout);
+        err = bounded(logs.stderr);
+      } else {
+        out = stdout.text();
+        err = stderr.text();
+      }
+      finish({ result: { exitCode: code, stdout: out, stderr: err, timedOut } });
     };
 
     const onExitCode = (code: number): void => {
       exitCode = code;
+      const timedOut = code === 124 && Date.now() - started >= options.timeoutMs - 1_000;
       if (!streamOpen) {
-        complete(code);
+        void complete(code, timedOut);
         return;
       }
-      // The daemon closes the stream shortly after the exit code; give the tail a moment to arrive.
-      drainTimer ??= setTimeout(() => complete(code), tuning.drainMs);
+      // The daemon closes the stream shortly after the exit code; give the tail a moment to arrive live.
+      drainTimer ??= setTimeout(() => void complete(code, timedOut), tuning.drainMs);
     };
 
     const onStdout = (text: string): void => {
       if (settled) return;
-      const chunk = Buffer.from(text, 'utf8');
-      stdout.add(chunk);
+      const chunk = stdout.add(text);
       options.onStdout?.(chunk);
     };
     const onStderr = (text: string): void => {
       if (settled) return;
-      const chunk = Buffer.from(text, 'utf8');
-      stderr.add(chunk);
+      const chunk = stderr.add(text);
       options.onStderr?.(chunk);
     };
 
+    const streamEnded = (why: string): void => {
+      streamOpen = false;
+      if (exitCode !== undefined) {
+        onExitCode(exitCode);
+        return;
+      }
+      // Ended before the command did (or the command just finished): poll the logs from now on.
+      streamFailed = true;
+      streamEndedAt = Date.now();
+      logger.debug(`Daytona log stream ended before the command did (${why}); polling logs instead.`);
+      void tick();
+    };
     sandbox.process.getSessionCommandLogs(sessionId, commandId, onStdout, onStderr).then(
-      () => {
-        streamOpen = false;
-        if (exitCode !== undefined) return complete(exitCode);
-        // The stream ended first: either the command finished or the sandbox went away.
-        void tick();
-      },
-      (error: unknown) => {
-        streamOpen = false;
-        streamFailed = true;
-        logger.debug(`Daytona log stream unavailable (${describeError(error)}); polling logs instead.`);
-        if (exitCode !== undefined) return complete(exitCode);
-        void tick();
-      },
+      () => streamEnded('closed'),
+      (error: unknown) => streamEnded(describeError(error)),
     );
 
     /** Without the WebSocket, fetch the whole log and emit what is new. */
     const pollLogs = async (): Promise<void> => {
-      const logs = await sandbox.process.getSessionCommandLogs(sessionId, commandId);
-      const emitNew = (all: string, capture: Capture, emit: (text: string) => void): void => {
-        // `emit` counts what it passes on, so the next poll starts after it.
-        if (all.length > capture.chars) emit(all.slice(capture.chars));
-      };
-      emitNew(logs.stdout ?? logs.output ?? '', stdout, onStdout);
-      emitNew(logs.stderr ?? '', stderr, onStderr);
+      const logs = normalizeLogs(await sandbox.process.getSessionCommandLogs(sessionId, commandId));
+      if (settled || completing) return;
+      emitNew(logs.stdout, stdout, onStdout);
+      emitNew(logs.stderr, stderr, onStderr);
     };
 
     const tick = async (): Promise<void> => {
-      if (settled || polling) return;
+      if (settled || completing || polling) return;
       polling = true;
       clearTimeout(pollTimer);
       try {
@@ -152,26 +182,83 @@ export async function runInSession(
         } catch (error) {
           logger.debug(`Daytona command status failed: ${describeError(error)}`);
         }
-        if (settled) return;
+        if (settled || completing) return;
         if (code !== undefined) return onExitCode(code);
         const dead = await probe();
         if (dead) return finish({ error: dead }, true);
       } finally {
         polling = false;
-        if (!settled) pollTimer = setTimeout(() => void tick(), streamOpen ? tuning.pollIntervalMs : 250);
+        if (!settled && !completing) {
+          // Right after the stream ended the command has usually just finished: look again soon.
+          const soon = streamFailed && Date.now() - streamEndedAt < 2_000;
+          pollTimer = setTimeout(() => void tick(), soon ? 250 : tuning.pollIntervalMs);
+        }
       }
     };
     pollTimer = setTimeout(() => void tick(), tuning.pollIntervalMs);
 
     const deadline = setTimeout(() => {
       logger.debug(`Command exceeded its ${options.timeoutMs} ms deadline; killing its session.`);
-      finish({ result: { exitCode: 124, stdout: stdout.text(), stderr: stderr.text(), timedOut: true } });
+      void complete(124, true);
     }, options.timeoutMs + 1_000);
 
     const onAbort = (): void => finish({ error: cancelled() });
     options.signal?.addEventListener('abort', onAbort, { once: true });
     if (options.signal?.aborted) onAbort();
   });
+}
+
+interface CommandLogs {
+  stdout: string;
+  stderr: string;
+}
+
+/** Older daemons fill only `output` (stdout and stderr mixed); the SDK then returns '' for both. */
+function normalizeLogs(logs: { output?: string; stdout?: string; stderr?: string }): CommandLogs {
+  const stdout = logs.stdout ?? '';
+  const stderr = logs.stderr ?? '';
+  if (!stdout && !stderr && logs.output) return { stdout: logs.output, stderr: '' };
+  return { stdout, stderr };
+}
+
+/** Passes on the part of `all` that `capture` has not seen yet (it counts the characters it saw). */
+function emitNew(all: string, capture: Capture, emit: (text: string) => void): void {
+  if (all.length > capture.chars) emit(all.slice(capture.chars));
+}
+
+/** The final full logs, read twice at most and with a deadline; undefined when that failed. */
+async function readFinalLogs(
+  sandbox: SdkSandbox,
+  sessionId: string,
+  commandId: string,
+  logger: Logger,
+): Promise<CommandLogs | undefined> {
+  for (let attempt = 1; attempt <= FINAL_READ_ATTEMPTS; attempt++) {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const logs = await Promise.race([
+        sandbox.process.getSessionCommandLogs(sessionId, commandId),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error('timed out')), FINAL_READ_TIMEOUT_MS);
+        }),
+      ]);
+      return normalizeLogs(logs);
+    } catch (error) {
+      logger.debug(`Reading the final command logs failed (attempt ${attempt}): ${describeError(error)}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  logger.warning('Could not read the final command logs from Daytona; the output may be incomplete.');
+  return undefined;
+}
+
+/** The first MAX_CAPTURE bytes of `text` (whole characters). */
+function bounded(text: string): string {
+  if (text.length * 3 <= MAX_CAPTURE) return text;
+  const bytes = Buffer.from(text, 'utf8');
+  if (bytes.length <= MAX_CAPTURE) return text;
+  return new TextDecoder().decode(bytes.subarray(0, MAX_CAPTURE)).replace(/\uFFFD$/, '');
 }
 
 /** Best effort and bounded: a slow daemon must not hold up the result of a finished command. */
@@ -208,19 +295,25 @@ function cancelled(): ActionError {
   return new ActionError('cancelled', 'The command in the Daytona sandbox was cancelled.');
 }
 
-/** Keeps the first MAX_CAPTURE bytes of a stream, and counts characters seen (for log polling). */
+/**
+ * Keeps the first MAX_CAPTURE bytes of a stream (used only when the final logs cannot be read), and
+ * counts the characters passed on, so polling and the final read never pass anything on twice.
+ */
 class Capture {
   private readonly chunks: Buffer[] = [];
   private bytes = 0;
   chars = 0;
 
-  add(chunk: Buffer): void {
-    this.chars += chunk.toString('utf8').length;
-    if (this.bytes >= MAX_CAPTURE) return;
+  /** Records `text` and returns it as bytes for the caller's callback. */
+  add(text: string): Buffer {
+    this.chars += text.length;
+    const chunk = Buffer.from(text, 'utf8');
+    if (this.bytes >= MAX_CAPTURE) return chunk;
     const room = MAX_CAPTURE - this.bytes;
     const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
     this.chunks.push(kept);
     this.bytes += kept.length;
+    return chunk;
   }
 
   text(): string {

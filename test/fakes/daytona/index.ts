@@ -62,6 +62,20 @@ export interface FakeDaytona {
     clear(): void;
     /** Stops a sandbox from outside (as the dashboard or auto-stop would): running commands die. */
     stopSandbox(id: string): void;
+    /**
+     * Pauses a sandbox from outside (a pausable class's auto-pause, or the dashboard): its state becomes
+     * `paused` (`@daytona/api-client` `SandboxState.PAUSED`), its processes are frozen (SIGSTOP, not
+     * killed) and the toolbox refuses requests as for a stopped sandbox.
+     */
+    pauseSandbox(id: string): void;
+    /**
+     * The next `times` (default 1) log WebSockets end `afterMs` after they open while the command keeps
+     * running and printing. Models research real-services.md #2: the SDK's `stdDemuxStream`
+     * (`@daytona/sdk` 0.216.0 `esm/utils/Stream.js`) resolves on ANY `close` event, and real sockets are
+     * cut mid-command (daemon v0.204.0 closing `follow=true` early, a proxy's ~60 s idle cut).
+     * `close`: a normal close frame (1000). `drop`: the TCP connection dies without one (client: 1006).
+     */
+    cutLogStreams(rule: { afterMs: number; kind: 'close' | 'drop'; times?: number }): void;
   };
   close(): Promise<void>;
 }
@@ -81,7 +95,16 @@ const PENDING_STATES = new Set([
   'restoring',
 ]);
 
-const DEAD_FOR_TOOLBOX = new Set(['stopped', 'stopping', 'destroyed', 'destroying', 'error', 'archived']);
+const DEAD_FOR_TOOLBOX = new Set([
+  'stopped',
+  'stopping',
+  'destroyed',
+  'destroying',
+  'error',
+  'archived',
+  'pausing',
+  'paused',
+]);
 
 export async function startFakeDaytona(options: FakeDaytonaOptions = {}): Promise<FakeDaytona> {
   const apiKey = options.apiKey ?? 'fake-daytona-key';
@@ -90,6 +113,7 @@ export async function startFakeDaytona(options: FakeDaytonaOptions = {}): Promis
   const sandboxes = new Map<string, FakeSandbox>();
   const calls: FakeCall[] = [];
   const faults: Array<FaultRule & { left: number }> = [];
+  const logCuts: Array<{ afterMs: number; kind: 'close' | 'drop'; left: number }> = [];
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
   let base = '';
@@ -508,6 +532,15 @@ export async function startFakeDaytona(options: FakeDaytonaOptions = {}): Promis
       return;
     }
     followLogs(cmd, ws);
+    const cut = logCuts.find((rule) => rule.left > 0);
+    if (cut) {
+      cut.left--;
+      later(cut.afterMs, () => {
+        cmd.sockets.delete(ws);
+        if (cut.kind === 'close') ws.close(1000);
+        else ws.destroy();
+      });
+    }
   };
 
   const server = createServer((req, res) => {
@@ -534,11 +567,30 @@ export async function startFakeDaytona(options: FakeDaytonaOptions = {}): Promis
       add: (rule) => faults.push({ ...rule, left: rule.times ?? 1 }),
       clear: () => {
         faults.length = 0;
+        logCuts.length = 0;
       },
       stopSandbox: (id) => {
         const sb = sandboxes.get(id);
         if (sb) stop(sb);
       },
+      pauseSandbox: (id) => {
+        const sb = sandboxes.get(id);
+        if (!sb) return;
+        for (const session of sb.sessions.values()) {
+          for (const cmd of session.commands.values()) {
+            if (cmd.child?.pid) {
+              try {
+                process.kill(-cmd.child.pid, 'SIGSTOP');
+              } catch {
+                // Already gone.
+              }
+            }
+          }
+        }
+        setState(sb, 'paused');
+      },
+      cutLogStreams: (rule) =>
+        logCuts.push({ afterMs: rule.afterMs, kind: rule.kind, left: rule.times ?? 1 }),
     },
     close: async () => {
       clearInterval(autoStop);

@@ -6,6 +6,8 @@ import type { Duplex } from 'node:stream';
 export interface FakeWebSocket {
   send(data: Buffer): void;
   close(code?: number): void;
+  /** Drops the TCP connection without a close frame: the client sees code 1006. */
+  destroy(): void;
   readonly closed: boolean;
 }
 
@@ -46,6 +48,11 @@ export function acceptWebSocket(req: IncomingMessage, socket: Duplex): FakeWebSo
       payload.writeUInt16BE(code);
       socket.end(frame(0x8, payload));
       setTimeout(() => socket.destroy(), 1_000).unref();
+    },
+    destroy() {
+      if (closed) return;
+      closed = true;
+      socket.destroy();
     },
   };
 }
