@@ -254,6 +254,8 @@ async function runInSandbox(
   };
   host.saveState('sandbox-provider', provider.name);
   host.saveState('sandbox-name', spec.name);
+  // Post looks a lost create up by this nonce's label, never by labels a parallel matrix job shares.
+  host.saveState('sandbox-nonce', spec.identity.nonce);
 
   let sandbox: Sandbox | undefined;
   const teardown = async (): Promise<void> => {

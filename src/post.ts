@@ -1,9 +1,8 @@
 import * as core from '@actions/core';
 import { actionLogger } from './action.js';
 import { loadProvider } from './sandbox/index.js';
-import { sandboxLabels } from './sandbox/spec.js';
+import { NONCE_LABEL, SANDBOX_LABEL } from './sandbox/spec.js';
 import { PROVIDER_NAMES, type ProviderName, type SandboxProvider } from './sandbox/types.js';
-import { readRunContext } from './settings/context.js';
 import { readProviderSettings } from './settings/index.js';
 import { registerInputSecrets } from './settings/secrets.js';
 import { errorMessage } from './shared/errors.js';
@@ -14,7 +13,8 @@ import { SecretRegistry } from './shared/secrets.js';
  * The `post` step: deletes the sandbox whose id `main` saved, if it is still recorded (main clears it
  * after a successful delete). If main recorded a sandbox name but never learned the id (cancelled while
  * create was in flight), the sandbox is looked up by that name (a single-record read, where the provider
- * has one) and then by this run attempt's labels (an eventually consistent list). Idempotent: a
+ * has one) and then by the nonce label main saved (an eventually consistent list); never by run id and
+ * job alone, which parallel matrix jobs share (research/real-services.md #3). Idempotent: a
  * sandbox that is already gone is success. Every failure is a warning.
  */
 async function runPost(): Promise<void> {
@@ -37,7 +37,7 @@ async function runPost(): Promise<void> {
       logger,
     );
     if (id) await deleteOne(instance, id, logger);
-    else await deleteByName(instance, core.getState('sandbox-name'), logger);
+    else await deleteByName(instance, core.getState('sandbox-name'), core.getState('sandbox-nonce'), logger);
   } catch (error) {
     // A failed cleanup is a warning: the provider TTL and the sweeper bound the leak.
     logger.warning(`Could not clean up the ${provider} sandbox: ${errorMessage(error)}`);
@@ -53,25 +53,29 @@ async function deleteOne(provider: SandboxProvider, id: string, logger: Logger):
   }
 }
 
-async function deleteByName(provider: SandboxProvider, name: string, logger: Logger): Promise<void> {
+async function deleteByName(
+  provider: SandboxProvider,
+  name: string,
+  nonce: string,
+  logger: Logger,
+): Promise<void> {
   const found = await provider.findByName?.(name).catch((error: unknown) => {
     logger.debug(`Looking up sandbox ${name} by name failed (${errorMessage(error)}); trying its labels.`);
     return undefined;
   });
   if (found) return deleteOne(provider, found.id, logger);
-  await deleteByLabels(provider, logger);
+  await deleteByNonce(provider, nonce, logger);
 }
 
-async function deleteByLabels(provider: SandboxProvider, logger: Logger): Promise<void> {
-  const context = await readRunContext(process.env);
-  const found = await provider.list(
-    sandboxLabels({
-      repository: context.repository,
-      runId: context.runId,
-      runAttempt: context.runAttempt,
-      job: context.job,
-    }),
-  );
+async function deleteByNonce(provider: SandboxProvider, nonce: string, logger: Logger): Promise<void> {
+  // Without the nonce (state from an older main) a label search could match a parallel job's sandbox.
+  if (!nonce) {
+    logger.info('No sandbox found by name, and no nonce recorded to search by; the TTL and sweep bound it.');
+    return;
+  }
+  const wanted = { [SANDBOX_LABEL]: '1', [NONCE_LABEL]: nonce };
+  // Checked again here: a provider filter that ignored a label must not hand over another job's sandbox.
+  const found = (await provider.list(wanted)).filter((s) => s.labels[NONCE_LABEL] === nonce);
   if (found.length === 0) logger.info('No sandbox left to clean up.');
   for (const sandbox of found) await deleteOne(provider, sandbox.id, logger);
 }

@@ -1,11 +1,13 @@
 import type { Capture } from '../capture/index.js';
+import { newRunNonce } from '../sandbox/spec.js';
 import type { RunContext } from '../settings/context.js';
 import type { Settings } from '../settings/index.js';
+import { defaultArtifactName } from '../settings/index.js';
 import { ActionError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import type { SecretRegistry } from '../shared/secrets.js';
 import type { Task } from '../trigger/index.js';
-import { type ArtifactUpload, uploadArtifact } from './artifact.js';
+import { type ArtifactUpload, fallbackArtifactName, uploadArtifact } from './artifact.js';
 import { deliverPullRequest, type PullRequestDelivery } from './pull-request-flow.js';
 import type { RunResult } from './result.js';
 import type { VerifiedPatch } from './verify.js';
@@ -37,6 +39,8 @@ async function uploadOrWarn(input: DeliverInput, prDelivered: boolean): Promise<
   try {
     return await uploadArtifact({
       name: settings.artifactName,
+      fallbackName: fallbackArtifactName(settings.artifactName, input.context.job, newRunNonce()),
+      explicitName: settings.artifactName !== defaultArtifactName(input.context),
       files: [
         input.capture.mboxPath,
         input.capture.metaPath,
@@ -94,11 +98,11 @@ export async function deliver(input: DeliverInput): Promise<Delivery> {
   const wantArtifact = settings.output !== 'pull-request' || !pr || pr.forbidden;
   const upload = wantArtifact ? await uploadOrWarn(input, Boolean(pr && !pr.forbidden)) : { uploaded: false };
   const where = upload.uploaded
-    ? `uploaded as artifact ${settings.artifactName}`
+    ? `uploaded as artifact ${upload.name ?? settings.artifactName}`
     : `kept in ${settings.outDir}`;
   const artifact = {
     artifactId: upload.id,
-    artifactName: upload.uploaded ? settings.artifactName : undefined,
+    artifactName: upload.uploaded ? (upload.name ?? settings.artifactName) : undefined,
   };
 
   if (pr && !pr.forbidden) {

@@ -17,11 +17,13 @@ export interface RunIdentity {
   runId: string;
   runAttempt: string;
   job: string;
+  /** Random per run of the step (spec.ts `newRunNonce`): parallel matrix jobs share everything above. */
+  nonce: string;
 }
 
 export interface SandboxSpec {
   identity: RunIdentity;
-  /** Deterministic name (repo/run/attempt/job), recorded before create so a lost create can be found. */
+  /** Name from repo/run/attempt/job and the nonce, recorded before create so a lost create can be found. */
   name: string;
   /** Labels (Daytona) / tags (Modal); always includes `sandbox-agent=1`. */
   labels: Record<string, string>;

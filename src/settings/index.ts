@@ -169,7 +169,7 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
         ? outDirInput
         : join(context.workspace, outDirInput)
       : join(context.runnerTemp || tmpdir(), 'sandbox-agent'),
-    artifactName: input('artifact-name') || `agent-patch-${context.runId}-${context.runAttempt}`,
+    artifactName: input('artifact-name') || defaultArtifactName(context),
   };
   if (errors.length > 0) {
     throw new ActionError('invalid-input', errors.join(' '), 'Fix the inputs listed above and re-run.');
@@ -249,4 +249,9 @@ function lines(raw: string): string[] {
     .split(/\r?\n/)
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** SPEC's default artifact name; a parallel job that finds it taken falls back (deliver/artifact.ts). */
+export function defaultArtifactName(context: Pick<RunContext, 'runId' | 'runAttempt'>): string {
+  return `agent-patch-${context.runId}-${context.runAttempt}`;
 }

@@ -39,6 +39,7 @@ export function makeSpec(overrides: Partial<SandboxSpec> = {}): SandboxSpec {
     runId: `${process.pid}${counter}`,
     runAttempt: '1',
     job: 'agent',
+    nonce: `n${counter}`,
   };
   return {
     identity,

@@ -27,7 +27,13 @@ describe('Daytona live smoke (needs DAYTONA_API_KEY)', () => {
       try {
         const sandbox = await provider.create(
           {
-            identity: { repository: 'sandbox-agent-action/live-test', runId, runAttempt: '1', job: 'live' },
+            identity: {
+              repository: 'sandbox-agent-action/live-test',
+              runId,
+              runAttempt: '1',
+              job: 'live',
+              nonce: 'c0ffee01',
+            },
             name: `sandbox-agent-live-${runId}`,
             labels,
             ttlMs: 15 * 60_000,

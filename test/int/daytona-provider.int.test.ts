@@ -42,7 +42,7 @@ function provider(f: FakeDaytona, tuning: Partial<DaytonaProviderTuning> = {}, e
 function spec(overrides: Partial<SandboxSpec> = {}): SandboxSpec {
   const runId = randomBytes(4).toString('hex');
   return {
-    identity: { repository: 'octo/repo', runId, runAttempt: '1', job: 'agent' },
+    identity: { repository: 'octo/repo', runId, runAttempt: '1', job: 'agent', nonce: 'c0ffee01' },
     name: `sandbox-agent-octo-repo-${runId}-1-agent`,
     labels: { 'sandbox-agent': '1', repo: 'octo/repo', 'run-id': runId, attempt: '1', job: 'agent' },
     ttlMs: 35 * 60_000,

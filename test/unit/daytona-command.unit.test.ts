@@ -71,7 +71,7 @@ describe('buildSessionCommand', () => {
 
 describe('create parameters', () => {
   const spec = (over: Partial<SandboxSpec> = {}): SandboxSpec => ({
-    identity: { repository: 'o/r', runId: '1', runAttempt: '1', job: 'j' },
+    identity: { repository: 'o/r', runId: '1', runAttempt: '1', job: 'j', nonce: 'c0ffee01' },
     name: 'n',
     labels: { 'sandbox-agent': '1' },
     ttlMs: 61_000,

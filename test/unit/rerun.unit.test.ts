@@ -5,7 +5,13 @@ import type { RunContext } from '../../src/settings/context.js';
 import { parseSettings } from '../../src/settings/index.js';
 
 /** Research R4 / case 44: a re-run (attempt 2 of the same run id) must not collide with attempt 1. */
-const attempt1: RunIdentity = { repository: 'Octo/Demo', runId: '4242', runAttempt: '1', job: 'agent' };
+const attempt1: RunIdentity = {
+  repository: 'Octo/Demo',
+  runId: '4242',
+  runAttempt: '1',
+  job: 'agent',
+  nonce: '0a1b2c3d',
+};
 const attempt2: RunIdentity = { ...attempt1, runAttempt: '2' };
 
 function context(identity: RunIdentity): RunContext {
@@ -36,10 +42,10 @@ describe('re-runs', () => {
     expect(second).toBe('agent-patch-4242-2');
   });
 
-  it('the sandbox name is deterministic per attempt (known before create, so a lost create is found again)', () => {
+  it('the sandbox name is deterministic per attempt and nonce (known before create, so a lost create is found again)', () => {
     expect(sandboxName(attempt1)).toBe(sandboxName({ ...attempt1 }));
     expect(sandboxName(attempt2)).not.toBe(sandboxName(attempt1));
-    expect(sandboxName(attempt1)).toMatch(/^sa-octo-demo-4242-1-agent-[0-9a-f]{10}$/);
+    expect(sandboxName(attempt1)).toMatch(/^sa-octo-demo-4242-1-agent-[0-9a-f]{10}-0a1b2c3d$/);
     // A different job of the same attempt (a matrix leg) gets its own name too.
     expect(sandboxName({ ...attempt1, job: 'agent-2' })).not.toBe(sandboxName(attempt1));
   });
@@ -64,7 +70,7 @@ describe('re-runs', () => {
 
   it('buildSandboxSpec records name and labels of the attempt it runs in', () => {
     const settings = parseSettings(read, context(attempt2));
-    const spec = buildSandboxSpec(settings, context(attempt2), 60_000);
+    const spec = buildSandboxSpec(settings, context(attempt2), 60_000, attempt2.nonce);
     expect(spec.name).toBe(sandboxName(attempt2));
     expect(spec.labels).toEqual({
       ...sandboxLabels(attempt2),
