@@ -58,7 +58,7 @@ function provider(f: FakeDaytona): SandboxProvider {
 function spec(): SandboxSpec {
   const runId = randomBytes(4).toString('hex');
   return {
-    identity: { repository: 'octo/repo', runId, runAttempt: '1', job: 'agent' },
+    identity: { repository: 'octo/repo', runId, runAttempt: '1', job: 'agent', nonce: runId },
     name: `sandbox-agent-octo-repo-${runId}-1-agent`,
     labels: { 'sandbox-agent': '1', repo: 'octo/repo', 'run-id': runId },
     ttlMs: 35 * 60_000,
