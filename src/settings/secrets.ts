@@ -25,9 +25,13 @@ export function registerInputSecrets(
     if (eq <= 0) continue;
     const name = line.slice(0, eq).trim();
     const value = line.slice(eq + 1);
-    const kind = classifyEnvValue(name, value);
-    if (kind === 'secret') secrets.add(`agent-env ${name}`, value);
-    else if (kind === 'short-secret-name')
+    // `KEY="sk-…"`: the sandbox may get the value with or without its quotes; mask both forms.
+    const unquoted = /^\s*(["'])(.*)\1\s*$/.exec(value)?.[2];
+    const kind = classifyEnvValue(name, unquoted ?? value);
+    if (kind === 'secret') {
+      secrets.add(`agent-env ${name}`, value);
+      secrets.add(`agent-env ${name}`, unquoted);
+    } else if (kind === 'short-secret-name')
       warnings.push(
         `agent-env ${name} looks like a secret but its value is shorter than ${MIN_SECRET_LENGTH} characters, so it is neither masked nor scanned for: check that the secret it comes from is set.`,
       );

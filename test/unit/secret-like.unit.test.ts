@@ -133,4 +133,21 @@ describe('registerInputSecrets', () => {
     expect(warnings).toEqual([expect.stringContaining('agent-env ANTHROPIC_API_KEY looks like a secret')]);
     expect(warnings.join('\n')).not.toContain('abc');
   });
+
+  it('masks a quoted value with and without its quotes, and judges it without them', () => {
+    const masked: string[] = [];
+    const secrets = new SecretRegistry((value) => masked.push(value));
+    const inputs: Record<string, string> = {
+      'agent-env': `ANTHROPIC_API_KEY="sk-ant-api03-quoted0123456789"\nUPSTREAM='${RANDOM_BASE62}'\nREGION="us-east-1"`,
+    };
+    registerInputSecrets(secrets, (name) => inputs[name] ?? '', {});
+    expect(masked).toEqual(
+      expect.arrayContaining([
+        '"sk-ant-api03-quoted0123456789"',
+        'sk-ant-api03-quoted0123456789',
+        RANDOM_BASE62,
+      ]),
+    );
+    expect(masked.some((value) => value.includes('us-east-1'))).toBe(false);
+  });
 });
