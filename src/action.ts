@@ -17,8 +17,9 @@ const readInput = (name: string): string => core.getInput(name, { trimWhitespace
 export async function runAction(): Promise<void> {
   // Mask every secret before the first log line (SPEC §4, research C3).
   const secrets = new SecretRegistry((value) => core.setSecret(value));
-  registerInputSecrets(secrets, readInput, process.env);
+  const secretWarnings = registerInputSecrets(secrets, readInput, process.env);
   const logger = actionLogger(secrets);
+  for (const warning of secretWarnings) logger.warning(warning);
   const cleanup = new CleanupRegistry();
   const context = await readRunContext();
   const link = runUrl(context);
