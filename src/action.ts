@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { RunResult } from './deliver/result.js';
+import { failsStep, type RunResult } from './deliver/result.js';
 import { renderSummary } from './deliver/summary.js';
 import { type Host, runPipeline } from './main.js';
 import { readRunContext, runUrl } from './settings/context.js';
@@ -57,7 +57,7 @@ export async function runAction(): Promise<void> {
   if (stopping) return;
   setOutputs(result);
   await writeSummary(result, link, logger);
-  if (result.outcome === 'failed') failStep(logger, result.message);
+  if (failsStep(result.outcome)) failStep(logger, result.message);
   else logger.info(`Outcome: ${result.outcome}. ${result.message}`);
 }
 

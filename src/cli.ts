@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { applyMbox } from './deliver/apply-local.js';
+import { failsStep } from './deliver/result.js';
 import { type Host, runPipeline } from './main.js';
 import { readRunContext } from './settings/context.js';
 import { parseSettings } from './settings/index.js';
@@ -116,7 +117,7 @@ async function runCommand(args: string[]): Promise<number> {
     const result = await runPipeline({ settings, context, host, repoDir });
     process.stdout.write(`${inertJson(result, 2)}\n`);
     logger.info(`${result.outcome}${result.reason ? ` (${result.reason})` : ''}: ${result.message}`);
-    return result.outcome === 'failed' ? 1 : 0;
+    return failsStep(result.outcome) ? 1 : 0;
   } catch (error) {
     logger.error(errorMessage(error));
     return 1;

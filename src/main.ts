@@ -15,7 +15,7 @@ import { buildSandboxSpec } from './sandbox/spec.js';
 import type { Sandbox } from './sandbox/types.js';
 import type { RunContext } from './settings/context.js';
 import type { Settings } from './settings/index.js';
-import type { CleanupRegistry } from './shared/cleanup.js';
+import { type CleanupRegistry, WORK_DIR_PREFIX } from './shared/cleanup.js';
 import {
   agentBudget,
   captureTimeout,
@@ -71,7 +71,11 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
   const { logger } = host;
   const timings = new Timings();
   const facts: Partial<RunResult> = {};
-  const work = await mkdtemp(join(context.runnerTemp, 'sandbox-agent-work-'));
+  const work = await mkdtemp(join(context.runnerTemp, WORK_DIR_PREFIX));
+  // A cancel exits before the `finally` below: the signal path runs this, and after a SIGKILL the post
+  // step removes the dir it finds in the state.
+  host.cleanup.add('work-dir', () => rm(work, { recursive: true, force: true }));
+  host.saveState('work-dir', work);
   // Work that runs alongside later stages (the sandbox delete) and must end before the run does.
   const background: Array<Promise<unknown>> = [];
   try {
@@ -206,6 +210,7 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
   } finally {
     await Promise.allSettled(background);
     await rm(work, { recursive: true, force: true }).catch(() => {});
+    host.cleanup.remove('work-dir');
   }
 }
 

@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { actionLogger } from './action.js';
 import { loadProvider } from './sandbox/index.js';
@@ -5,6 +7,7 @@ import { NONCE_LABEL, SANDBOX_LABEL } from './sandbox/spec.js';
 import { PROVIDER_NAMES, type ProviderName, type SandboxProvider } from './sandbox/types.js';
 import { readProviderSettings } from './settings/index.js';
 import { registerInputSecrets } from './settings/secrets.js';
+import { WORK_DIR_PREFIX } from './shared/cleanup.js';
 import { errorMessage } from './shared/errors.js';
 import type { Logger } from './shared/log.js';
 import { SecretRegistry } from './shared/secrets.js';
@@ -22,6 +25,7 @@ async function runPost(): Promise<void> {
   const secrets = new SecretRegistry((value) => core.setSecret(value));
   registerInputSecrets(secrets, read, process.env);
   const logger = actionLogger(secrets);
+  await removeWorkDir(core.getState('work-dir'), logger);
   const provider = core.getState('sandbox-provider') as ProviderName;
   const id = core.getState('sandbox-id');
   const lookUp = !id && core.getState('sandbox-name') !== '' && core.getState('sandbox-deleted') !== 'true';
@@ -42,6 +46,20 @@ async function runPost(): Promise<void> {
     // A failed cleanup is a warning: the provider TTL and the sweeper bound the leak.
     logger.warning(`Could not clean up the ${provider} sandbox: ${errorMessage(error)}`);
   }
+}
+
+/**
+ * Issue 17 item 8: a main step killed outright (SIGKILL) leaves its runner scratch dir; it is removed
+ * here, but only a dir directly under RUNNER_TEMP with the work-dir prefix (the state is ours, but a
+ * path from it is never trusted further than that). The sandbox delete below ends any agent processes.
+ */
+async function removeWorkDir(path: string, logger: Logger): Promise<void> {
+  const runnerTemp = process.env['RUNNER_TEMP'];
+  if (!path || !runnerTemp) return;
+  if (dirname(path) !== resolve(runnerTemp) || !basename(path).startsWith(WORK_DIR_PREFIX)) return;
+  await rm(path, { recursive: true, force: true }).catch((error: unknown) =>
+    logger.warning(`Could not remove ${path}: ${errorMessage(error)}`),
+  );
 }
 
 async function deleteOne(provider: SandboxProvider, id: string, logger: Logger): Promise<void> {

@@ -117,10 +117,11 @@ export async function deliver(input: DeliverInput): Promise<Delivery> {
     };
   }
   if (pr?.forbidden) {
+    // A PR was asked for and GitHub refused it: the step fails (see failsStep), the work is kept.
     return {
       outcome: 'branch-pushed',
-      reason: 'pr-creation-forbidden',
-      message: `Pushed ${what} to branch ${pr.branch}, but GitHub Actions may not create pull requests here; open one from ${pr.compareUrl}`,
+      reason: pr.refusal?.reason ?? 'pr-creation-forbidden',
+      message: `Pushed ${what} to branch ${pr.branch}, but no pull request was opened: ${pr.refusal?.describe() ?? 'GitHub refused it.'} The work was also ${where}. Open the pull request from ${pr.compareUrl}`,
       branch: pr.branch,
       ...artifact,
     };

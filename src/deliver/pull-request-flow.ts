@@ -5,7 +5,7 @@ import { renderAgentSummarySection } from './agent-summary.js';
 import { createGitHubClient } from './github.js';
 import type { DeliverInput } from './index.js';
 import { renderPrBody } from './pr-body.js';
-import { openOrUpdatePullRequest } from './pull-request.js';
+import { openOrUpdatePullRequest, pullRequestRefusal } from './pull-request.js';
 import { pushBranch } from './push.js';
 import { githubUserIdentity, rewriteAuthors } from './rewrite.js';
 
@@ -14,8 +14,10 @@ export interface PullRequestDelivery {
   number?: number;
   url?: string;
   created: boolean;
-  /** The branch was pushed but GitHub refused to let Actions open the PR. */
+  /** The branch was pushed but GitHub refused the PR (not permitted, token lacks permission, no base). */
   forbidden: boolean;
+  /** Why, with the fix, when `forbidden`. */
+  refusal?: ActionError;
   compareUrl: string;
 }
 
@@ -60,6 +62,7 @@ export async function deliverPullRequest(input: DeliverInput): Promise<PullReque
     attempt: context.runAttempt,
     bot: BOT_IDENTITY,
     redact: (text) => input.secrets.redact(text),
+    onRetry: (message) => logger.warning(message),
   });
   logger.info(
     `Pushed ${pushed.branch}${pushed.updated ? ' (updated the branch of an earlier attempt)' : ''}.`,
@@ -116,13 +119,23 @@ export async function deliverPullRequest(input: DeliverInput): Promise<PullReque
     });
     return { branch: pushed.branch, ...pr, forbidden: false, compareUrl };
   } catch (error) {
-    if (error instanceof ActionError && error.reason === 'pr-creation-forbidden') {
-      logger.warning(`${error.describe()} The branch ${pushed.branch} is pushed: ${compareUrl}`);
-      return { branch: pushed.branch, created: false, forbidden: true, compareUrl };
+    // The branch is pushed but GitHub refused the PR for a reason a retry cannot fix: report the branch
+    // and its compare link (never leave it silently), with the exact fix.
+    const refusal = error instanceof ActionError ? error : pullRequestRefusal(error, base);
+    if (refusal && PR_REFUSALS.has(refusal.reason)) {
+      logger.warning(`${refusal.describe()} The branch ${pushed.branch} is pushed: ${compareUrl}`);
+      return { branch: pushed.branch, created: false, forbidden: true, refusal, compareUrl };
     }
     throw error;
   }
 }
+
+/** Refusals after the push that leave a pushed branch without a PR (`branch-pushed`, the step fails). */
+const PR_REFUSALS: ReadonlySet<string> = new Set([
+  'pr-creation-forbidden',
+  'permission-missing',
+  'base-missing',
+]);
 
 /** `<prefix><trigger>-<number or 'run'>-<run_id>`; re-runs of the same run reuse it (and its PR). */
 export function generatedBranch(

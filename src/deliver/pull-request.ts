@@ -23,7 +23,43 @@ export interface PullRequestResult {
   created: boolean;
 }
 
-const FORBIDDEN = /not permitted to create or approve pull requests/i;
+/**
+ * GitHub's answers to `POST /repos/{o}/{r}/pulls` that no retry can fix
+ * (https://docs.github.com/en/rest/pulls/pulls#create-a-pull-request, "403 Forbidden" / "422 Validation
+ * failed"): the repository setting that stops Actions from opening PRs, a token without
+ * `pull-requests: write` ("Resource not accessible by integration"), and a base branch that does not exist.
+ */
+const ACTIONS_NOT_PERMITTED = /not permitted to create or approve pull requests/i;
+const NOT_ACCESSIBLE = /Resource not accessible by integration/i;
+
+/** The refusal as an ActionError naming the fix, or undefined for an error worth retrying or adopting. */
+export function pullRequestRefusal(error: unknown, base: string): ActionError | undefined {
+  const status = httpStatus(error);
+  const text = errorText(error);
+  if (status === 403 && ACTIONS_NOT_PERMITTED.test(text)) {
+    return new ActionError(
+      'pr-creation-forbidden',
+      'GitHub Actions is not permitted to create pull requests in this repository.',
+      'Turn on the repository setting "Allow GitHub Actions to create and approve pull requests" (Settings → Actions → General → Workflow permissions), or pass a GitHub App token as github-token.',
+    );
+  }
+  if (status === 403 && NOT_ACCESSIBLE.test(text)) {
+    return new ActionError(
+      'permission-missing',
+      'github-token may not create pull requests (403 "Resource not accessible by integration").',
+      'Give the job `permissions: pull-requests: write` (next to `contents: write`).',
+    );
+  }
+  if (status === 422 && validationFields(error).includes('base')) {
+    return new ActionError(
+      'base-missing',
+      `GitHub refused the pull request because its base branch ${JSON.stringify(base)} does not exist.`,
+      'Set base-branch to an existing branch (or push that branch first).',
+    );
+  }
+  return undefined;
+}
+
 const ALREADY_EXISTS = /already exists/i;
 
 /**
@@ -60,13 +96,8 @@ export async function openOrUpdatePullRequest(input: PullRequestInput): Promise<
         return { number: data.number, url: data.html_url, created: true };
       } catch (error) {
         const text = errorText(error);
-        if (httpStatus(error) === 403 && FORBIDDEN.test(text)) {
-          throw new ActionError(
-            'pr-creation-forbidden',
-            'GitHub Actions is not permitted to create pull requests in this repository.',
-            'Allow it under Settings → Actions → General → Workflow permissions, or use a GitHub App token.',
-          );
-        }
+        const refusal = pullRequestRefusal(error, input.base);
+        if (refusal) throw refusal;
         // A lost response may have created the PR: look before trying again.
         const adopted = await findOpenPull(input).catch(() => undefined);
         if (adopted) return { ...adopted, created: httpStatus(error) !== 422 || !ALREADY_EXISTS.test(text) };
@@ -97,6 +128,15 @@ export async function openOrUpdatePullRequest(input: PullRequestInput): Promise<
   input.logger.info(`Opened pull request #${created.number}: ${created.url}`);
   await decorate(input, created.number);
   return created;
+}
+
+/** The `field`s of a 422's `errors` array (`[{resource: 'PullRequest', field: 'base', code: 'invalid'}]`). */
+function validationFields(error: unknown): string[] {
+  const errors = (error as { response?: { data?: { errors?: unknown } } })?.response?.data?.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors
+    .map((e) => (e as { field?: unknown })?.field)
+    .filter((f): f is string => typeof f === 'string');
 }
 
 async function findOpenPull(input: PullRequestInput): Promise<{ number: number; url: string } | undefined> {

@@ -1,7 +1,9 @@
 import { ActionError } from '../shared/errors.js';
+import type { ExecResult } from '../shared/exec.js';
 import type { Git, Identity } from '../shared/git.js';
 import { inlineCode } from '../shared/inline-code.js';
 import type { Redactor } from '../shared/log.js';
+import { withRetry } from '../shared/retry.js';
 
 export interface PushInput {
   /** The isolated repository holding the verified (and re-authored) commits at HEAD. */
@@ -15,6 +17,8 @@ export interface PushInput {
   attempt: string;
   bot: Identity;
   redact: Redactor;
+  /** Told about each retry of a transport fault (a log warning). */
+  onRetry?: (message: string) => void;
 }
 
 export interface PushResult {
@@ -51,11 +55,13 @@ export async function pushBranch(input: PushInput): Promise<PushResult> {
       GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${input.token}`).toString('base64')}`,
     },
   });
+  const tip = (name: string): Promise<string | undefined> =>
+    remoteTip(authed, url, name, input.redact, input.onRetry);
   let branch = input.branch;
-  let remoteSha = await remoteTip(authed, url, branch, input.redact);
+  let remoteSha = await tip(branch);
   if (remoteSha && !(await isOurs(authed, url, branch, input.bot))) {
     branch = `${input.branch}-${input.attempt}`;
-    remoteSha = await remoteTip(authed, url, branch, input.redact);
+    remoteSha = await tip(branch);
     if (remoteSha && !(await isOurs(authed, url, branch, input.bot))) {
       throw new ActionError(
         'push-rejected',
@@ -64,14 +70,24 @@ export async function pushBranch(input: PushInput): Promise<PushResult> {
       );
     }
   }
-  const result = await authed.exec([
-    'push',
-    '--porcelain',
-    '--no-recurse-submodules',
-    `--force-with-lease=refs/heads/${branch}:${remoteSha ?? ''}`,
-    url,
-    `HEAD:refs/heads/${branch}`,
-  ]);
+  const head = (await input.git.run(['rev-parse', '--verify', 'HEAD^{commit}'])).trim();
+  // Re-sending is safe: the lease still names the tip seen before the first try. A try whose reply was
+  // lost may have landed, so the remote is looked at first: already at HEAD means done.
+  const result = await withTransportRetry(
+    async (attempt) =>
+      attempt > 0 && (await tip(branch)) === head
+        ? { exitCode: 0, stdout: '', stderr: '' }
+        : authed.exec([
+            'push',
+            '--porcelain',
+            '--no-recurse-submodules',
+            `--force-with-lease=refs/heads/${branch}:${remoteSha ?? ''}`,
+            url,
+            `HEAD:refs/heads/${branch}`,
+          ]),
+    `Pushing ${branch}`,
+    input.onRetry,
+  );
   if (result.exitCode !== 0) {
     const text = input.redact(`${result.stderr}\n${result.stdout}`);
     const remoteLines = text
@@ -94,13 +110,20 @@ async function remoteTip(
   url: string,
   branch: string,
   redact: Redactor,
+  onRetry: PushInput['onRetry'],
 ): Promise<string | undefined> {
-  const result = await git.exec(['ls-remote', '--heads', url, `refs/heads/${branch}`]);
+  const result = await withTransportRetry(
+    () => git.exec(['ls-remote', '--heads', url, `refs/heads/${branch}`]),
+    'Reading the remote branches',
+    onRetry,
+  );
   if (result.exitCode !== 0) {
     throw new ActionError(
       'push-rejected',
       `Could not reach the repository to push: ${inlineCode(redact(result.stderr.trim()).split('\n').slice(-2).join(' '), 300)}`,
-      'Check that github-token can read and write contents (permissions: contents: write).',
+      isTransient(result.stderr)
+        ? 'GitHub kept failing after retries; re-run the job.'
+        : 'Check that github-token can read and write contents (`permissions: contents: write`).',
     );
   }
   return result.stdout.split(/\s/)[0] || undefined;
@@ -109,20 +132,65 @@ async function remoteTip(
 /** True when the remote branch's tip was committed by the bot identity. */
 async function isOurs(git: Git, url: string, branch: string, bot: Identity): Promise<boolean> {
   const ref = 'refs/sandbox-agent/remote-tip';
-  const fetched = await git.exec([
-    'fetch',
-    '--quiet',
-    '--no-tags',
-    '--depth=1',
-    url,
-    `+refs/heads/${branch}:${ref}`,
-  ]);
+  const fetched = await withTransportRetry(
+    () => git.exec(['fetch', '--quiet', '--no-tags', '--depth=1', url, `+refs/heads/${branch}:${ref}`]),
+    `Fetching ${branch}`,
+    undefined,
+  );
   if (fetched.exitCode !== 0) return false;
   const committer = (await git.exec(['log', '-1', '--format=%ce', ref, '--'])).stdout.trim();
   return committer === bot.email;
 }
 
+/** A 4xx is the server's answer and final (a 403 is a missing permission, never retried). */
+const CLIENT_ERROR = /returned error: 4\d\d|HTTP 4\d\d|Permission to \S+ denied|Authentication failed/i;
+/** 5xx answers and dropped or timed-out connections, in git's and curl's words. */
+const TRANSIENT =
+  /returned error: 5\d\d|HTTP 5\d\d|RPC failed|remote end hung up unexpectedly|early EOF|Connection reset|Empty reply from server|Recv failure|Failed to connect|timed out|Could not resolve host|unexpected disconnect|transfer closed|was not closed cleanly/i;
+
+function isTransient(stderr: string): boolean {
+  return !CLIENT_ERROR.test(stderr) && TRANSIENT.test(stderr);
+}
+
+class TransientGitFailure extends Error {}
+
+/**
+ * Runs a git network command, again after a transport fault (one 5xx or dropped connection must not
+ * cost the pushed work): up to 4 tries within a minute. Returns the last result when tries run out.
+ */
+async function withTransportRetry(
+  operation: (attempt: number) => Promise<Pick<ExecResult, 'exitCode' | 'stdout' | 'stderr'>>,
+  what: string,
+  onRetry: PushInput['onRetry'],
+): Promise<Pick<ExecResult, 'exitCode' | 'stdout' | 'stderr'>> {
+  let last: Pick<ExecResult, 'exitCode' | 'stdout' | 'stderr'> | undefined;
+  try {
+    return await withRetry(
+      async (attempt) => {
+        last = await operation(attempt);
+        if (last.exitCode !== 0 && isTransient(last.stderr)) throw new TransientGitFailure(what);
+        return last;
+      },
+      {
+        attempts: 4,
+        baseMs: 1_000,
+        capMs: 8_000,
+        totalMs: 60_000,
+        classify: (error) => ({ retry: error instanceof TransientGitFailure }),
+        onRetry: ({ attempt, delayMs }) =>
+          onRetry?.(`${what} hit a network error (try ${attempt}); retrying in ${delayMs} ms.`),
+      },
+    );
+  } catch (error) {
+    if (error instanceof TransientGitFailure && last) return last;
+    throw error;
+  }
+}
+
 function pushHint(text: string): string {
+  if (CLIENT_ERROR.test(text) && /403|denied/i.test(text)) {
+    return 'github-token may not push to this repository: give the job `permissions: contents: write` (a fine-grained or App token needs Contents: read and write). The patch was delivered as an artifact instead.';
+  }
   if (/workflows?` permission|without `?workflows/i.test(text)) {
     return 'The patch changes .github/workflows; GITHUB_TOKEN cannot push that. Review the artifact and apply it yourself.';
   }

@@ -1,4 +1,7 @@
-/** SPEC §2 outcomes. `refused` and `no-changes` exit 0; `failed` fails the step. */
+/**
+ * SPEC §2 outcomes. `refused` and `no-changes` exit 0; `failed` fails the step, and so does
+ * `branch-pushed` (SPEC §9: a PR was asked for and GitHub refused it; the branch and the work are kept).
+ */
 export type Outcome =
   | 'pr-opened'
   | 'pr-updated'
@@ -7,6 +10,11 @@ export type Outcome =
   | 'no-changes'
   | 'refused'
   | 'failed';
+
+/** Whether the outcome fails the step (exit 1). */
+export function failsStep(outcome: Outcome): boolean {
+  return outcome === 'failed' || outcome === 'branch-pushed';
+}
 
 export interface StageTiming {
   stage: string;

@@ -146,32 +146,47 @@ class LocalSandbox implements Sandbox {
 
 /**
  * Kills every process whose environment carries this sandbox's marker (Linux: /proc/<pid>/environ;
- * only our own user's processes are readable, which are the only ones a sandbox can start). Rounds
- * repeat until none is left, so a child forked between the scan and the kill is caught by the next one.
+ * only our own user's processes are readable, which are the only ones a sandbox can start), and the
+ * whole process group of each: a child started with a cleared environment (`env -i sleep 300 &`) has
+ * no marker but stays in the agent command's group (every sandbox command is its own group and
+ * session, see exec.ts). Our own group is never signalled. Rounds repeat until none is left, so a
+ * child forked between the scan and the kill is caught by the next one.
  */
 async function killSandboxProcesses(root: string): Promise<void> {
   if (process.platform !== 'linux') return;
   const needle = Buffer.from(`\0${SANDBOX_MARKER}=${root}\0`);
+  const ownGroup = await processGroupOf(process.pid);
   for (let round = 0; round < 20; round++) {
     const pids: number[] = [];
+    const groups = new Set<number>();
     for (const name of await readdir('/proc').catch(() => [] as string[])) {
       if (!/^\d+$/.test(name) || Number(name) === process.pid) continue;
       const environ = await readFile(`/proc/${name}/environ`).catch(() => null);
       // A leading NUL so the first variable matches like the others; a zombie's environ is empty.
       if (environ && Buffer.concat([Buffer.from([0]), environ, Buffer.from([0])]).includes(needle)) {
         pids.push(Number(name));
+        const group = await processGroupOf(Number(name));
+        if (group !== undefined && group > 1 && group !== ownGroup) groups.add(group);
       }
     }
     if (pids.length === 0) return;
-    for (const pid of pids) {
+    for (const target of [...[...groups].map((group) => -group), ...pids]) {
       try {
-        process.kill(pid, 'SIGKILL');
+        process.kill(target, 'SIGKILL');
       } catch {
         // Already gone.
       }
     }
     await new Promise((resolveWait) => setTimeout(resolveWait, 20));
   }
+}
+
+/** The process group id (field 5 of /proc/<pid>/stat, read after the `)` that ends the command name). */
+async function processGroupOf(pid: number): Promise<number | undefined> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const group = Number(fields[2]);
+  return Number.isInteger(group) ? group : undefined;
 }
 
 /**

@@ -46,3 +46,6 @@ export class CleanupRegistry {
     if (timer) clearTimeout(timer);
   }
 }
+
+/** The runner-side scratch dir of a run, under RUNNER_TEMP (post removes only dirs named like this). */
+export const WORK_DIR_PREFIX = 'sandbox-agent-work-';

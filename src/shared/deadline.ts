@@ -20,8 +20,15 @@ export const AFTER_AGENT_RESERVE_MS = CAPTURE_CAP_MS + TEARDOWN_RESERVE_MS + FIN
 export const MIN_AGENT_MS = 1 * MINUTE;
 /** The sandbox outlives the deadline by this much, so a slow teardown never races the provider TTL. */
 export const TTL_MARGIN_MS = 2 * MINUTE;
-/** The smallest `deadline-minutes` accepted: the reserve after the agent plus a minimal agent run. */
-export const MIN_DEADLINE_MINUTES = Math.ceil((AFTER_AGENT_RESERVE_MS + MIN_AGENT_MS) / MINUTE);
+/** The least time a create and stage can be given (a fast provider; real ones may need the caps above). */
+export const MIN_SETUP_MS = 1 * MINUTE;
+/**
+ * The smallest `deadline-minutes` accepted: a minimal create + stage, a minimal agent run, and the
+ * reserve after the agent. Without the setup minute the smallest deadline left no time to create.
+ */
+export const MIN_DEADLINE_MINUTES = Math.ceil(
+  (MIN_SETUP_MS + MIN_AGENT_MS + AFTER_AGENT_RESERVE_MS) / MINUTE,
+);
 
 export interface RunPlan {
   startedAt: number;
@@ -65,10 +72,10 @@ export function planRun(options: {
   }
   const overallMs = Math.round(options.deadlineMinutes * MINUTE);
   const room = overallMs - AFTER_AGENT_RESERVE_MS;
-  if (room < MIN_AGENT_MS) {
+  if (room < MIN_SETUP_MS + MIN_AGENT_MS) {
     throw new ActionError(
       'invalid-input',
-      `deadline-minutes (${options.deadlineMinutes}) leaves no time for the agent after the ${AFTER_AGENT_RESERVE_MS / MINUTE} min reserved for capture, teardown and delivery.`,
+      `deadline-minutes (${options.deadlineMinutes}) leaves no time to create the sandbox and run the agent after the ${AFTER_AGENT_RESERVE_MS / MINUTE} min reserved for capture, teardown and delivery.`,
       `Set deadline-minutes to at least ${MIN_DEADLINE_MINUTES}, or leave it empty.`,
     );
   }

@@ -23,6 +23,8 @@ export type ReasonCode =
   | 'not-triggered'
   | 'fork-pr'
   | 'pr-creation-forbidden'
+  | 'permission-missing'
+  | 'base-missing'
   | 'push-rejected'
   | 'artifact-upload-failed'
   | 'cancelled'

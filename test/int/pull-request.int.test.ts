@@ -188,7 +188,7 @@ describe('output: pull-request', () => {
     expect(git(server!.repoPath('octo/demo'), ['rev-parse', BRANCH])).toBe(humanTip);
   });
 
-  it('PR creation forbidden → branch-pushed with a compare link in the summary', async () => {
+  it('PR creation forbidden → branch-pushed with a compare link in the summary, and the step fails', async () => {
     const s = await setup();
     github!.faults.push({
       method: 'POST',
@@ -198,7 +198,8 @@ describe('output: pull-request', () => {
       times: 5,
     });
     const run = await s.run('echo x >> README.md && git commit -qam x');
-    expect(run.exitCode).toBe(0);
+    // A PR was asked for and not made (SPEC §9): red, with the branch and the work kept.
+    expect(run.exitCode).toBe(1);
     expect(run.outputs).toMatchObject({
       outcome: 'branch-pushed',
       reason: 'pr-creation-forbidden',

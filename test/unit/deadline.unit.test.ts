@@ -89,11 +89,21 @@ describe('deadline plan (research R2, case 53)', () => {
     }
   });
 
-  it('a deadline below the reserve plus a minimal agent run is an input error', () => {
+  it('a deadline below the reserve plus a minimal create and agent run is an input error', () => {
     expect(() => planRun({ timeoutMinutes: 30, deadlineMinutes: MIN_DEADLINE_MINUTES - 1, now: T0 })).toThrow(
-      /leaves no time for the agent/,
+      /leaves no time to create the sandbox and run the agent/,
     );
-    expect(planRun({ timeoutMinutes: 30, deadlineMinutes: MIN_DEADLINE_MINUTES, now: T0 }).agentMs).toBe(MIN);
+    expect(planRun({ timeoutMinutes: 30, deadlineMinutes: MIN_DEADLINE_MINUTES, now: T0 }).agentMs).toBe(
+      2 * MIN,
+    );
+  });
+
+  it('the smallest accepted deadline leaves room to create, stage and run the agent (issue 17 item 7)', () => {
+    const plan = planRun({ timeoutMinutes: 30, deadlineMinutes: MIN_DEADLINE_MINUTES, now: T0 });
+    // A quick create and stage (5 s each), then the agent: nothing throws, the agent gets at least a minute.
+    expect(createTimeout(plan, T0 + 100)).toBeGreaterThan(0);
+    expect(stageTimeout(plan, T0 + 5_000)).toBeGreaterThan(0);
+    expect(agentBudget(plan, T0 + 10_000)).toBeGreaterThanOrEqual(MIN);
   });
 
   it('capture never gets less than 30 s, and shrinks when the deadline is close', () => {

@@ -20,9 +20,24 @@ export interface GitServer {
   createRepo(fullName: string, sourceRepo: string, ref?: string): string;
   /** Path of the bare repository. */
   repoPath(fullName: string): string;
+  /**
+   * Transport faults in front of `git http-backend`, as a load balancer produces them: the next `times`
+   * matching requests answer `status` (e.g. 502 with GitHub's "Unicorn" page, 403 with GitHub's
+   * "Permission to o/r.git denied to github-actions[bot]." text) or have their connection reset.
+   * `phase` is the ref advertisement (`GET /info/refs?service=…`) or the pack exchange (`POST /<service>`).
+   */
+  faults: GitFault[];
   /** Makes every push to the repo fail with `message` on stderr (like GH013 / GH001). */
   rejectPushes(fullName: string, message: string): void;
   close(): Promise<void>;
+}
+
+export interface GitFault {
+  service: 'git-upload-pack' | 'git-receive-pack';
+  phase: 'advertise' | 'rpc';
+  status: number | 'reset';
+  body?: string;
+  times: number;
 }
 
 const GIT_ENV = {
@@ -36,6 +51,7 @@ export async function startGitServer(options: { token?: string } = {}): Promise<
   const token = options.token ?? 'ghs_fakeGitServerToken000000000000000000';
   const root = mkdtempSync(join(tmpdir(), 'fake-git-server-'));
   const requests: GitServer['requests'] = [];
+  const faults: GitFault[] = [];
   const expected = `basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
 
   const server = createServer((req, res) => {
@@ -46,6 +62,17 @@ export async function startGitServer(options: { token?: string } = {}): Promise<
     if (!authorized) {
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="fake"' });
       res.end('authentication required\n');
+      return;
+    }
+    const fault = faults.find((f) => f.times > 0 && matchesFault(f, req.method ?? 'GET', url));
+    if (fault) {
+      fault.times--;
+      if (fault.status === 'reset') {
+        req.socket.destroy();
+        return;
+      }
+      res.writeHead(fault.status, { 'Content-Type': 'text/plain' });
+      res.end(fault.body ?? `fault ${fault.status}\n`);
       return;
     }
     serveCgi(root, req, res, url);
@@ -59,6 +86,7 @@ export async function startGitServer(options: { token?: string } = {}): Promise<
     token,
     root,
     requests,
+    faults,
     repoPath,
     createRepo(fullName, sourceRepo, ref = 'HEAD') {
       const bare = repoPath(fullName);
@@ -84,6 +112,14 @@ export async function startGitServer(options: { token?: string } = {}): Promise<
         });
       }),
   };
+}
+
+function matchesFault(fault: GitFault, method: string, url: URL): boolean {
+  return fault.phase === 'advertise'
+    ? method === 'GET' &&
+        url.pathname.endsWith('/info/refs') &&
+        url.searchParams.get('service') === fault.service
+    : method === 'POST' && url.pathname.endsWith(`/${fault.service}`);
 }
 
 function serveCgi(root: string, req: IncomingMessage, res: ServerResponse, url: URL): void {
