@@ -10,6 +10,7 @@ import type { RunResult } from './deliver/result.js';
 import { Timings } from './deliver/result.js';
 import { verifyPatch } from './deliver/verify.js';
 import { checkPolicy } from './policy/index.js';
+import { runPreflight } from './preflight/index.js';
 import { loadProvider } from './sandbox/index.js';
 import { buildSandboxSpec } from './sandbox/spec.js';
 import type { Sandbox } from './sandbox/types.js';
@@ -93,6 +94,8 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
     assertCanDeliver(settings);
     await assertGitVersion();
     const task = await resolveTask(settings, context, input.repoDir, logger);
+    // Before the tracking comment, the snapshot and any sandbox (issue 18): refuses with what to do.
+    await timings.measure('preflight', () => runPreflight({ settings, context, task, logger }));
     progress.tracker = await startTracking(settings, context, task, logger);
 
     const snapshot = await timings.measure('snapshot', () =>

@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, posix } from 'node:path';
 import type { NetworkPolicy, ProviderName, ProviderSettings } from '../sandbox/types.js';
 import { PROVIDER_NAMES } from '../sandbox/types.js';
 import { MIN_DEADLINE_MINUTES } from '../shared/deadline.js';
 import { ActionError } from '../shared/errors.js';
+import { readAgentEnvLine } from './agent-env.js';
 import type { RunContext } from './context.js';
 import { networkInputErrors } from './network.js';
 
@@ -60,6 +62,8 @@ export interface Settings {
   workdir: string;
   outDir: string;
   artifactName: string;
+  /** Inputs that were accepted after a fix-up (names only, never values): preflight logs them. */
+  inputWarnings?: string[];
 }
 
 export type InputReader = (name: string) => string;
@@ -126,6 +130,16 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
   const network = parseNetwork(read('network'), errors);
   // Here, not in the provider: the provider is loaded after the snapshot and the tracking comment.
   errors.push(...networkInputErrors(provider, agent, network));
+  if (provider === 'local' && network.mode !== 'open') {
+    errors.push(
+      `network: ${network.mode === 'none' ? 'none' : 'an allowlist'} cannot be enforced by provider: local (the agent runs on the runner with its network); use provider: daytona or modal, or network: open.`,
+    );
+  }
+  const warnings: string[] = [];
+  const branchPrefix = input('branch-prefix') || 'agent/';
+  errors.push(...branchPrefixErrors(branchPrefix));
+  const artifactName = input('artifact-name') || defaultArtifactName(context);
+  errors.push(...artifactNameErrors(artifactName));
 
   const outDirInput = input('out-dir');
   const settings: Settings = {
@@ -137,13 +151,13 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
     agentVersion: input('agent-version'),
     model: input('model'),
     setupCommand: input('setup-command'),
-    agentEnv: parseAgentEnv(read('agent-env'), errors),
+    agentEnv: parseAgentEnv(read('agent-env'), errors, warnings),
     timeoutMinutes: Number.isFinite(timeoutMinutes) && timeoutMinutes > 0 ? timeoutMinutes : 30,
     deadlineMinutes: Number.isFinite(deadlineMinutes) ? deadlineMinutes : 0,
     output: oneOf('output', OUTPUT_MODES, 'pull-request'),
     githubToken: input('github-token'),
     baseBranch: input('base-branch'),
-    branchPrefix: input('branch-prefix') || 'agent/',
+    branchPrefix,
     pr: {
       title: input('pr-title'),
       labels: list(read('pr-labels')),
@@ -169,7 +183,8 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
         ? outDirInput
         : join(context.workspace, outDirInput)
       : join(context.runnerTemp || tmpdir(), 'sandbox-agent'),
-    artifactName: input('artifact-name') || defaultArtifactName(context),
+    artifactName,
+    inputWarnings: warnings,
   };
   if (errors.length > 0) {
     throw new ActionError('invalid-input', errors.join(' '), 'Fix the inputs listed above and re-run.');
@@ -199,17 +214,17 @@ export function readProviderSettings(read: InputReader, runnerTemp: string = tmp
   };
 }
 
-function parseAgentEnv(raw: string, errors: string[]): Record<string, string> {
+function parseAgentEnv(raw: string, errors: string[], warnings: string[]): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [index, line] of raw.split(/\r?\n/).entries()) {
     if (!line.trim() || line.trimStart().startsWith('#')) continue;
-    const eq = line.indexOf('=');
-    const name = line.slice(0, Math.max(eq, 0)).trim();
-    if (eq === -1 || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+    const entry = readAgentEnvLine(line);
+    if (!entry || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(entry.name)) {
       // Never echo the line: it may be a bare secret.
       errors.push(`agent-env line ${index + 1} is not NAME=value.`);
       continue;
     }
+    const { name } = entry;
     if (FORBIDDEN_AGENT_ENV.test(name)) {
       errors.push(`agent-env may not set ${name}: GitHub and provider credentials never enter the sandbox.`);
       continue;
@@ -218,9 +233,51 @@ function parseAgentEnv(raw: string, errors: string[]): Record<string, string> {
       errors.push(`agent-env may not set ${name}: the action sets it.`);
       continue;
     }
-    env[name] = line.slice(eq + 1);
+    if (entry.adjusted) {
+      warnings.push(
+        `agent-env ${name}: removed the quotes or spaces around its value (agent-env lines are NAME=value, taken literally); write it as ${name}=value to silence this warning.`,
+      );
+    }
+    env[name] = entry.value;
   }
   return env;
+}
+
+/**
+ * `branch-prefix` as git will see it in `<prefix><trigger>-<number|run>-<run_id>`: checked with
+ * `git check-ref-format --branch` (argument array) on a sample name, so a prefix git refuses fails here,
+ * before any sandbox, instead of after the agent ran (ux-findings rows 39–41).
+ */
+function branchPrefixErrors(prefix: string): string[] {
+  if (/^refs\//.test(prefix)) {
+    return [
+      `Invalid branch-prefix '${prefix}': it must not start with refs/ (the action adds refs/heads/ itself); drop the refs/heads/ part.`,
+    ];
+  }
+  const sample = `${prefix}x-1`;
+  const check = spawnSync('git', ['check-ref-format', '--branch', sample], { stdio: 'ignore' });
+  if (check.error) return []; // git missing: assertGitVersion reports it with its own hint.
+  if (check.status === 0) return [];
+  return [
+    `Invalid branch-prefix '${prefix}': git refuses branch names that start with it (no spaces, '..', '~', '^', ':', '?', '*', '[', '\\', '@{', or a leading '-' or '.'); use letters, digits, '-', '_' and '/', like agent/.`,
+  ];
+}
+
+/**
+ * Characters the artifact service refuses in a name, copied from @actions/artifact 6.2.1
+ * lib/internal/upload/path-and-artifact-name-validation.js (`invalidArtifactNameCharacters`:
+ * the file-path set `" : < > | * ? \r \n` plus `\` and `/`). Checked here so a bad name fails before the
+ * sandbox, not at upload after the agent's work is done (ux-findings row 47).
+ */
+const INVALID_ARTIFACT_NAME_CHARACTERS = ['"', ':', '<', '>', '|', '*', '?', '\r', '\n', '\\', '/'];
+
+function artifactNameErrors(name: string): string[] {
+  const bad = INVALID_ARTIFACT_NAME_CHARACTERS.filter((c) => name.includes(c));
+  if (bad.length === 0) return [];
+  const shown = bad.map((c) => JSON.stringify(c)).join(' ');
+  return [
+    `Invalid artifact-name: the artifact service refuses the character(s) ${shown}; use letters, digits, '-', '_' and '.'.`,
+  ];
 }
 
 function parseNetwork(raw: string, errors: string[]): NetworkPolicy {

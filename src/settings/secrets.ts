@@ -1,4 +1,5 @@
 import type { SecretRegistry } from '../shared/secrets.js';
+import { readAgentEnvLine } from './agent-env.js';
 import type { InputReader } from './index.js';
 import { classifyEnvValue, MIN_SECRET_LENGTH } from './secret-like.js';
 
@@ -21,19 +22,17 @@ export function registerInputSecrets(
   for (const name of SECRET_ENV) secrets.add(name, env[name]);
   const warnings: string[] = [];
   for (const line of read('agent-env').split(/\r?\n/)) {
-    const eq = line.indexOf('=');
-    if (eq <= 0) continue;
-    const name = line.slice(0, eq).trim();
-    const value = line.slice(eq + 1);
-    // `KEY="sk-…"`: the sandbox may get the value with or without its quotes; mask both forms.
-    const unquoted = /^\s*(["'])(.*)\1\s*$/.exec(value)?.[2];
-    const kind = classifyEnvValue(name, unquoted ?? value);
+    // Read as users mean it (quotes and spaces around `=` stripped, settings/agent-env.ts); the raw
+    // text after `=` is masked too when the value is secret, since the log may echo either form.
+    const entry = readAgentEnvLine(line);
+    if (!entry?.name) continue;
+    const kind = classifyEnvValue(entry.name, entry.value);
     if (kind === 'secret') {
-      secrets.add(`agent-env ${name}`, value);
-      secrets.add(`agent-env ${name}`, unquoted);
+      secrets.add(`agent-env ${entry.name}`, entry.rawValue);
+      secrets.add(`agent-env ${entry.name}`, entry.value);
     } else if (kind === 'short-secret-name')
       warnings.push(
-        `agent-env ${name} looks like a secret but its value is shorter than ${MIN_SECRET_LENGTH} characters, so it is neither masked nor scanned for: check that the secret it comes from is set.`,
+        `agent-env ${entry.name} looks like a secret but its value is shorter than ${MIN_SECRET_LENGTH} characters, so it is neither masked nor scanned for: check that the secret it comes from is set.`,
       );
   }
   return warnings;

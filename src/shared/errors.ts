@@ -30,7 +30,11 @@ export type ReasonCode =
   | 'cancelled'
   | 'deadline-exceeded'
   | 'git-error'
-  | 'internal-error';
+  | 'internal-error'
+  // SPEC §9, found by the preflight stage (src/preflight) before any sandbox exists.
+  | 'token-invalid'
+  | 'permission-missing'
+  | 'base-missing';
 
 /** A failure the user can act on: a reason code, one sentence of cause, and what to do. */
 export class ActionError extends Error {

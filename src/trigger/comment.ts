@@ -91,7 +91,7 @@ export async function resolveCommentTask(
     throw new ActionError('not-authorized', `Refused the ${settings.triggerPhrase} command: ${verdict.why}.`);
   }
   logger.info(`Authorized ${author.login} (${verdict.role}).`);
-  await react(octokit, owner, repo, comment.id, review, logger);
+  // The 👀 reaction is added by startTracking (tracking.ts), after the preflight checks pass.
 
   let headSha: string | undefined;
   let baseBranch: string | undefined;
@@ -174,30 +174,6 @@ async function readThread(
   } catch (error) {
     logger.warning(`Could not read the comment thread: ${errorText(error)}`);
     return [];
-  }
-}
-
-async function react(
-  octokit: GitHubClient,
-  owner: string,
-  repo: string,
-  id: number,
-  review: boolean,
-  logger: Logger,
-): Promise<void> {
-  try {
-    if (review) {
-      await octokit.rest.reactions.createForPullRequestReviewComment({
-        owner,
-        repo,
-        comment_id: id,
-        content: 'eyes',
-      });
-    } else {
-      await octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: id, content: 'eyes' });
-    }
-  } catch (error) {
-    logger.warning(`Could not add the 👀 reaction: ${errorText(error)}`);
   }
 }
 

@@ -59,6 +59,7 @@ export async function startTracking(
       logger.warning(`Could not update the tracking comment: ${errorText(error)}`);
     }
   };
+  if (task.comment) await react(octokit, owner, repo, task.comment.id, task.comment.review, logger);
   const link = `[run ${context.runId}](${runUrl(context)})`;
   const attempt = context.runAttempt !== '1' ? ` (attempt ${context.runAttempt})` : '';
   await write(`⏳ Working on it${attempt}: ${link}.`);
@@ -119,5 +120,30 @@ function statusLine(result: RunResult, settings: Settings, link: string): string
       return `ℹ️ The agent made no changes. ${link}`;
     default:
       return `❌ ${result.outcome === 'refused' ? 'Refused' : 'Failed'}: \`${result.reason || 'unknown'}\`. See ${link}.`;
+  }
+}
+
+/** 👀 on the triggering comment: the run has passed its checks and is starting. Best effort. */
+async function react(
+  octokit: GitHubClient,
+  owner: string,
+  repo: string,
+  id: number,
+  review: boolean,
+  logger: Logger,
+): Promise<void> {
+  try {
+    if (review) {
+      await octokit.rest.reactions.createForPullRequestReviewComment({
+        owner,
+        repo,
+        comment_id: id,
+        content: 'eyes',
+      });
+    } else {
+      await octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: id, content: 'eyes' });
+    }
+  } catch (error) {
+    logger.warning(`Could not add the 👀 reaction: ${errorText(error)}`);
   }
 }

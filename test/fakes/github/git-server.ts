@@ -47,18 +47,42 @@ const GIT_ENV = {
   GIT_CONFIG_GLOBAL: '/dev/null',
 };
 
-export async function startGitServer(options: { token?: string } = {}): Promise<GitServer> {
+export async function startGitServer(
+  options: {
+    token?: string;
+    /**
+     * Tokens that may fetch but not push, like a GITHUB_TOKEN with `contents: read` (the default for new
+     * repositories: docs.github.com/en/actions/security-for-github-actions/security-guides/automatic-token-authentication#permissions-for-the-github_token).
+     * github.com refuses such a push at its service discovery, `GET …/info/refs?service=git-receive-pack`:
+     * git prints "remote: Permission to <o>/<r>.git denied to github-actions[bot]." then "fatal: unable to
+     * access '…': The requested URL returned error: 403" (ux-findings row 43), so both the discovery and
+     * `POST …/git-receive-pack` answer 403 with that text here.
+     */
+    readOnlyTokens?: string[];
+  } = {},
+): Promise<GitServer> {
   const token = options.token ?? 'ghs_fakeGitServerToken000000000000000000';
+  const basic = (t: string): string => `basic ${Buffer.from(`x-access-token:${t}`).toString('base64')}`;
+  const readOnly = new Set((options.readOnlyTokens ?? []).map((t) => basic(t).toLowerCase()));
   const root = mkdtempSync(join(tmpdir(), 'fake-git-server-'));
   const requests: GitServer['requests'] = [];
   const faults: GitFault[] = [];
-  const expected = `basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
+  const expected = basic(token);
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const authorization = req.headers.authorization;
-    const authorized = authorization?.toLowerCase() === expected.toLowerCase();
+    const readOnlyToken = readOnly.has(authorization?.toLowerCase() ?? '');
+    const authorized = authorization?.toLowerCase() === expected.toLowerCase() || readOnlyToken;
     requests.push({ method: req.method ?? 'GET', path: url.pathname, authorized, authorization });
+    const wantsPush =
+      url.searchParams.get('service') === 'git-receive-pack' || url.pathname.endsWith('/git-receive-pack');
+    if (readOnlyToken && wantsPush) {
+      const repoName = url.pathname.replace(/^\//, '').replace(/\.git\/.*$/, '');
+      res.writeHead(403, { 'content-type': 'text/plain' });
+      res.end(`Permission to ${repoName}.git denied to github-actions[bot].\n`);
+      return;
+    }
     if (!authorized) {
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="fake"' });
       res.end('authentication required\n');

@@ -57,6 +57,8 @@ export interface FakeGitHub {
   /** Permission answers for `GET /repos/{o}/{r}/collaborators/{user}/permission` (status 404 when absent). */
   permissions: Map<string, { status?: number; body?: unknown }>;
   repos: Map<string, { default_branch: string }>;
+  /** Branches besides the default one that `GET /repos/{o}/{r}/branches/{b}` finds, per repository. */
+  branches: Map<string, Set<string>>;
   close(): Promise<void>;
 }
 
@@ -71,7 +73,12 @@ interface Parsed {
 }
 
 export async function startFakeGitHub(
-  options: { serverUrl?: string; token?: string } = {},
+  options: {
+    serverUrl?: string;
+    token?: string;
+    /** More tokens the API accepts (e.g. a read-only one that git-server.ts refuses to push with). */
+    otherTokens?: string[];
+  } = {},
 ): Promise<FakeGitHub> {
   const serverUrl = options.serverUrl ?? 'https://github.example';
   const state: Omit<FakeGitHub, 'url' | 'close'> = {
@@ -82,6 +89,7 @@ export async function startFakeGitHub(
     faults: [],
     permissions: new Map(),
     repos: new Map(),
+    branches: new Map(),
   };
   let nextNumber = 100;
   let baseUrl = '';
@@ -102,6 +110,26 @@ export async function startFakeGitHub(
         return {
           status: 200,
           body: { full_name: full, default_branch: info.default_branch, private: false },
+        };
+      },
+    ],
+    [
+      'GET',
+      /^\/repos\/([^/]+)\/([^/]+)\/branches\/(.+)$/,
+      (m) => {
+        // docs.github.com/rest/branches/branches#get-a-branch: 404 "Branch not found" for a missing one.
+        const { full, info } = repo(m[1]!, m[2]!);
+        const name = decodeURIComponent(m[3]!);
+        if (name === info.default_branch || state.branches.get(full)?.has(name)) {
+          return { status: 200, body: { name, protected: false, commit: { sha: '0'.repeat(40) } } };
+        }
+        return {
+          status: 404,
+          body: {
+            message: 'Branch not found',
+            documentation_url: 'https://docs.github.com/rest/branches/branches#get-a-branch',
+            status: '404',
+          },
         };
       },
     ],
@@ -291,12 +319,20 @@ export async function startFakeGitHub(
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       res.end(payload === undefined ? '' : JSON.stringify(payload));
     };
+    const accepted = options.token ? [options.token, ...(options.otherTokens ?? [])] : [];
     if (
-      options.token &&
-      req.headers.authorization !== `token ${options.token}` &&
-      req.headers.authorization !== `Bearer ${options.token}`
+      accepted.length > 0 &&
+      !accepted.some(
+        (t) => req.headers.authorization === `token ${t}` || req.headers.authorization === `Bearer ${t}`,
+      )
     ) {
-      send(401, { message: 'Bad credentials' });
+      // What api.github.com answers for a wrong, revoked or expired token
+      // (docs.github.com/rest/authentication/authenticating-to-the-rest-api: "401 Unauthorized").
+      send(401, {
+        message: 'Bad credentials',
+        documentation_url: 'https://docs.github.com/rest',
+        status: '401',
+      });
       return;
     }
     const fault = state.faults.find(

@@ -1,0 +1,242 @@
+import { createGitHubClient, errorText, type GitHubClient, httpStatus } from '../deliver/github.js';
+import type { RunContext } from '../settings/context.js';
+import type { Settings } from '../settings/index.js';
+import { ActionError } from '../shared/errors.js';
+import type { Logger } from '../shared/log.js';
+import { withRetry } from '../shared/retry.js';
+import type { Task } from '../trigger/index.js';
+
+/**
+ * The preflight stage: what can be known before paying for a sandbox is checked here, after the trigger
+ * is resolved (an unrelated comment never reaches it) and before the tracking comment, the snapshot and
+ * the sandbox. Every refusal is an ActionError (outcome `failed`, exit 1) whose message says what to do.
+ * A probe that cannot reach GitHub (network error, 5xx) is retried briefly, then skipped with a warning:
+ * a flaky probe never blocks a run.
+ */
+export interface PreflightInput {
+  settings: Settings;
+  context: RunContext;
+  task: Task;
+  logger: Logger;
+  /** Where provider credentials may come from besides the inputs (the runner's process env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export type PreflightCheckName =
+  | 'artifact-service'
+  | 'provider-credentials'
+  | 'github-token'
+  | 'base-branch'
+  | 'push-permission';
+
+export interface PreflightCheck {
+  name: PreflightCheckName;
+  /** `unverified`: the probe could not get an answer and the run goes on (a warning was logged). */
+  status: 'passed' | 'skipped' | 'unverified';
+}
+
+export interface PreflightResult {
+  checks: PreflightCheck[];
+}
+
+export async function runPreflight(input: PreflightInput): Promise<PreflightResult> {
+  const { settings, logger } = input;
+  for (const warning of settings.inputWarnings ?? []) logger.warning(warning);
+  const checks: PreflightCheck[] = [
+    { name: 'artifact-service', status: checkArtifactService(input) },
+    { name: 'provider-credentials', status: await checkProviderCredentials(input) },
+    ...(await probeGitHub(input)),
+  ];
+  return { checks };
+}
+
+/**
+ * GHES: @actions/artifact v2+ refuses to upload there (GHESNotSupportedError). Its rule, copied from
+ * @actions/artifact 6.2.1 lib/internal/shared/config.js `isGhes()`: the server URL's host is GHES unless
+ * it is github.com, ends in .ghe.com (GHE.com data residency) or ends in .localhost. Off a runner the
+ * action never calls the artifact service (out-dir only), so only a runner is checked.
+ */
+function checkArtifactService({ settings, context }: PreflightInput): PreflightCheck['status'] {
+  if (settings.output === 'pull-request' || !context.onRunner) return 'skipped';
+  if (!isGhes(context.serverUrl)) return 'passed';
+  throw new ActionError(
+    'invalid-input',
+    `output: ${settings.output} needs workflow artifacts, which @actions/artifact v2 does not support on GitHub Enterprise Server (${context.serverUrl}).`,
+    'Use output: pull-request on GHES (if the pull request fails, the work is kept in out-dir).',
+  );
+}
+
+export function isGhes(serverUrl: string): boolean {
+  let hostname: string;
+  try {
+    hostname = new URL(serverUrl || 'https://github.com').hostname.trimEnd().toUpperCase();
+  } catch {
+    return false;
+  }
+  return hostname !== 'GITHUB.COM' && !hostname.endsWith('.GHE.COM') && !hostname.endsWith('.LOCALHOST');
+}
+
+/**
+ * The provider's key is present (inputs, then the runner env), with the provider's own resolver so the
+ * rule and its message stay in one place. Daytona's config module loads its SDK, which this run is
+ * about to use anyway; Modal's is SDK-free.
+ */
+async function checkProviderCredentials({
+  settings,
+  env = process.env,
+}: PreflightInput): Promise<PreflightCheck['status']> {
+  switch (settings.provider) {
+    case 'local':
+      return 'skipped';
+    case 'daytona': {
+      const { resolveDaytonaConfig } = await import('../sandbox/daytona/config.js');
+      resolveDaytonaConfig(settings.providers.daytona, env);
+      return 'passed';
+    }
+    case 'modal': {
+      const { resolveModalSettings } = await import('../sandbox/modal/config.js');
+      resolveModalSettings(settings.providers.modal, env);
+      return 'passed';
+    }
+  }
+}
+
+/** Each probe is short: three attempts within about 3 s, 10 s per request. */
+const PROBE_RETRY = { attempts: 3, baseMs: 300, capMs: 1_000, totalMs: 3_000 } as const;
+const PROBE_TIMEOUT_MS = 10_000;
+
+/** Network errors and 5xx are worth another try; any other answer is the answer. */
+function transient(error: unknown): { retry: boolean } {
+  if (error instanceof ActionError) return { retry: false };
+  const status = httpStatus(error);
+  return { retry: status === undefined || status >= 500 };
+}
+
+/**
+ * Only when the output includes a pull request and a token is set: the token works
+ * (`GET /repos/{o}/{r}`), `base-branch` exists, and the token may push.
+ */
+async function probeGitHub(input: PreflightInput): Promise<PreflightCheck[]> {
+  const { settings, context, task, logger } = input;
+  const names: PreflightCheckName[] = ['github-token', 'base-branch', 'push-permission'];
+  if (settings.output === 'artifact' || !settings.githubToken) {
+    return names.map((name) => ({ name, status: 'skipped' }));
+  }
+  const [owner = '', repo = ''] = context.repository.split('/');
+  const octokit = await createGitHubClient(settings.githubToken, context.apiUrl, logger);
+  const unverified = (what: string, error: unknown): PreflightCheck['status'] => {
+    logger.warning(`Could not check ${what} before starting (${errorText(error)}); going on.`);
+    return 'unverified';
+  };
+
+  let tokenStatus: PreflightCheck['status'] = 'passed';
+  try {
+    await call(() => octokit.rest.repos.get({ owner, repo, request: githubRequest() }));
+  } catch (error) {
+    refuseRepositoryAnswer(error, context.repository);
+    tokenStatus = unverified('the github-token', error);
+  }
+
+  // A PR comment's base is the PR's head branch, which GitHub has just returned: only the input is probed.
+  let baseStatus: PreflightCheck['status'] = 'skipped';
+  if (settings.baseBranch && !task.baseBranch) {
+    baseStatus = await checkBaseBranch(octokit, owner, repo, settings.baseBranch).catch((error: unknown) => {
+      if (error instanceof ActionError) throw error;
+      return unverified('base-branch', error);
+    });
+  }
+
+  let pushStatus: PreflightCheck['status'] = 'passed';
+  try {
+    await call(() => probeReceivePack(context.serverUrl, context.repository, settings.githubToken));
+  } catch (error) {
+    if (error instanceof ActionError) throw error;
+    pushStatus = unverified('push access', error);
+  }
+  return [
+    { name: 'github-token', status: tokenStatus },
+    { name: 'base-branch', status: baseStatus },
+    { name: 'push-permission', status: pushStatus },
+  ];
+}
+
+function call<T>(operation: () => Promise<T>): Promise<T> {
+  return withRetry(operation, { ...PROBE_RETRY, classify: transient });
+}
+
+/** Per request: no Octokit retries (withRetry owns them, briefly) and a short timeout. */
+function githubRequest(): { retries: number; timeout: number } {
+  return { retries: 0, timeout: PROBE_TIMEOUT_MS };
+}
+
+/** 401/403/404 on `GET /repos/{o}/{r}` are answers about the token; anything else returns. */
+function refuseRepositoryAnswer(error: unknown, repository: string): void {
+  const status = httpStatus(error);
+  if (status === 401) {
+    throw new ActionError(
+      'token-invalid',
+      `github-token is invalid or expired (GitHub answered 401 ${errorText(error)}).`,
+      'Pass a valid token: secrets.GITHUB_TOKEN, or a freshly minted GitHub App token (they expire after one hour).',
+    );
+  }
+  if (status === 404 || status === 403) {
+    throw new ActionError(
+      'permission-missing',
+      `github-token cannot see ${repository} (GitHub answered ${status} ${errorText(error)}).`,
+      'Use a token with access to this repository: secrets.GITHUB_TOKEN of this repository, a GitHub App installed on it, or a token with the repo scope.',
+    );
+  }
+}
+
+async function checkBaseBranch(
+  octokit: GitHubClient,
+  owner: string,
+  repo: string,
+  branch: string,
+): Promise<PreflightCheck['status']> {
+  try {
+    await call(() => octokit.rest.repos.getBranch({ owner, repo, branch, request: githubRequest() }));
+    return 'passed';
+  } catch (error) {
+    // docs.github.com/rest/branches/branches#get-a-branch: 404 "Branch not found".
+    if (httpStatus(error) === 404) {
+      throw new ActionError(
+        'base-missing',
+        `The base branch '${branch}' does not exist in ${owner}/${repo}.`,
+        'Set base-branch to an existing branch, or leave it empty to use the workflow branch or the default branch.',
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Smart-HTTP service discovery for a push (git-scm.com/docs/http-protocol, "Smart Clients":
+ * `GET $GIT_URL/info/refs?service=git-receive-pack`), which is where `git push` meets a read-only token:
+ * GitHub answers 403 ("Permission to o/r.git denied"), the same as the push would, without writing
+ * anything. The token goes in the Authorization header only (basic `x-access-token:<token>`, as the push
+ * in deliver/push.ts sends it), never in argv or the URL.
+ */
+async function probeReceivePack(serverUrl: string, repository: string, token: string): Promise<void> {
+  const url = `${serverUrl}/${repository}.git/info/refs?service=git-receive-pack`;
+  const response = await fetch(url, {
+    headers: {
+      authorization: `basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`,
+      'user-agent': 'git/2.43.0 (sandbox-agent-action preflight)',
+    },
+    redirect: 'manual',
+    signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+  });
+  await response.body?.cancel().catch(() => {});
+  if (response.ok) return;
+  if (response.status === 401 || response.status === 403) {
+    throw new ActionError(
+      'permission-missing',
+      `github-token may not push to ${repository} (HTTP ${response.status} on git-receive-pack).`,
+      'Give the job `permissions: contents: write` (and `pull-requests: write` for the pull request), or pass a token that can push.',
+    );
+  }
+  throw Object.assign(new Error(`HTTP ${response.status} from ${serverUrl} on git-receive-pack`), {
+    status: response.status,
+  });
+}
