@@ -50,7 +50,8 @@ export function buildSandboxSpec(settings: Settings, context: RunContext, ttlMs:
     env: buildSandboxEnv(settings.agentEnv),
     network: settings.network,
     workdir: settings.workdir,
-    createTimeoutMs: 5 * 60_000,
+    createTimeoutMs: settings.createTimeoutMinutes * 60_000,
+    size: { ...settings.sandboxSize },
   };
 }
 

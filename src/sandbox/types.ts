@@ -19,6 +19,13 @@ export interface RunIdentity {
   job: string;
 }
 
+/** Sandbox size as the workflow asked for it; each provider fills in its own defaults (SPEC §9). */
+export interface SandboxSize {
+  cpu?: number;
+  memoryGib?: number;
+  diskGib?: number;
+}
+
 export interface SandboxSpec {
   identity: RunIdentity;
   /** Deterministic name (repo/run/attempt/job), recorded before create so a lost create can be found. */
@@ -32,8 +39,10 @@ export interface SandboxSpec {
   network: NetworkPolicy;
   /** Work dir inside the sandbox (SPEC §1 `workdir`). The provider may map it (local does). */
   workdir: string;
-  /** Create must finish within this deadline. */
+  /** Create must finish within this deadline (`create-timeout-minutes`). */
   createTimeoutMs: number;
+  /** Requested size (`cpu`, `memory-gib`, `disk-gib`); absent = the provider's default. */
+  size?: SandboxSize;
   signal?: AbortSignal;
 }
 

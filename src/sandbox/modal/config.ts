@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { ActionError } from '../../shared/errors.js';
-import type { NetworkPolicy, ProviderSettings } from '../types.js';
+import type { NetworkPolicy, ProviderSettings, SandboxSize } from '../types.js';
 
 /**
  * Pure helpers for the Modal provider: settings with their env fallbacks, names, timeouts and the
@@ -136,4 +136,19 @@ function isCidr(entry: string): boolean {
   if (prefix === undefined) return true;
   if (!/^\d{1,3}$/.test(prefix)) return false;
   return Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/** Modal's size by default: enough for `npm ci` plus a Node agent. */
+export const MODAL_DEFAULT_SIZE = { cpu: 2, memoryGib: 4 } as const;
+
+/**
+ * `cpu` (cores, may be fractional) and `memoryMiB` for `sandboxes.create` (modal@0.11.1
+ * `SandboxCreateParams`: both are reservations). Modal has no disk size for sandboxes, so `disk-gib`
+ * is not sent (the provider warns when it was given).
+ */
+export function modalResources(size: SandboxSize | undefined): { cpu: number; memoryMiB: number } {
+  return {
+    cpu: size?.cpu ?? MODAL_DEFAULT_SIZE.cpu,
+    memoryMiB: Math.ceil((size?.memoryGib ?? MODAL_DEFAULT_SIZE.memoryGib) * 1024),
+  };
 }

@@ -6,6 +6,7 @@ import type { Sandbox, SandboxListing, SandboxProvider, SandboxSpec } from '../t
 import {
   DEFAULT_BASE_IMAGE,
   DEFAULT_IMAGE_COMMANDS,
+  modalResources,
   modalSandboxName,
   networkParams,
   type ResolvedModalSettings,
@@ -47,8 +48,14 @@ export class ModalProvider implements SandboxProvider {
       tags: { ...spec.labels },
       env: { ...spec.env },
       timeoutMs,
+      ...modalResources(spec.size),
       ...networkParams(spec.network),
     };
+    if (spec.size?.diskGib !== undefined) {
+      this.logger.warning(
+        `Modal sandboxes have no settable disk size, so disk-gib (${spec.size.diskGib}) is ignored.`,
+      );
+    }
     const paths = { workdir: spec.workdir, scratch: MODAL_SCRATCH };
     if (!spec.workdir.startsWith('/')) {
       throw new ActionError('invalid-input', `The workdir '${spec.workdir}' must be an absolute path.`);
