@@ -15,6 +15,12 @@ export interface ResolvedModalSettings {
   image: string;
   /** '' lets the SDK use the account's default environment. */
   environment: string;
+  /**
+   * Modal's sandbox backend: V2 (the command router: execs go straight to the sandbox's worker) unless
+   * the runner sets MODAL_SANDBOX_V2=0. Chosen here and set on the client, so neither an SDK default
+   * that changes nor a config profile decides it.
+   */
+  sandboxV2: boolean;
 }
 
 export const DEFAULT_APP = 'sandbox-agent';
@@ -57,6 +63,7 @@ export function resolveModalSettings(
     app,
     image: settings.image.trim(),
     environment: settings.environment.trim() || env['MODAL_ENVIRONMENT']?.trim() || '',
+    sandboxV2: !['0', 'false'].includes((env['MODAL_SANDBOX_V2'] ?? '').trim().toLowerCase()),
   };
 }
 

@@ -64,7 +64,7 @@ export class ModalProvider implements SandboxProvider {
     const handle = await this.createOrAdopt(name, params, spec);
     onCreated(handle.sandboxId);
     this.logger.info(`Modal sandbox ${handle.sandboxId} (${name}) is up; lifetime ${timeoutMs / 1000} s.`);
-    const sandbox = new ModalSandbox(handle, paths, timeoutMs / 1000, this.tuning, this.logger);
+    const sandbox = new ModalSandbox(handle, paths, timeoutMs / 1000, this.tuning, this.logger, spec.env);
     try {
       // Ready means a shell runs: make the work and scratch dirs (paths go in through env, never argv text).
       const ready = await sandbox.exec('mkdir -p "$SANDBOX_AGENT_WORKDIR" "$SANDBOX_AGENT_SCRATCH"', {
