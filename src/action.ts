@@ -32,6 +32,7 @@ export async function runAction(): Promise<void> {
     const plan = planRun({
       timeoutMinutes: settings.timeoutMinutes,
       deadlineMinutes: settings.deadlineMinutes,
+      createMs: settings.createTimeoutMinutes * 60_000,
       now: Date.now(),
     });
     stopWatchdog = startWatchdog(plan, cleanup, logger, link);

@@ -86,6 +86,7 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
         timeoutMinutes: settings.timeoutMinutes,
         deadlineMinutes: settings.deadlineMinutes,
         installMs: settings.agent === 'custom' ? 0 : INSTALL_TIMEOUT_MS,
+        createMs: settings.createTimeoutMinutes * 60_000,
         now: Date.now(),
       });
     const shortened = describeShortening(plan, plan.agentMs);

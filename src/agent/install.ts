@@ -18,12 +18,14 @@ export const INSTALL_EXIT_NODE_DOWNLOAD = 7;
 const NODE_VERSION = 'v22.12.0';
 
 /**
- * Installs the preset's CLI in the sandbox, or accepts one already there. The rule for a CLI found on
- * PATH: with `agent-version` empty the image's CLI is used as it is (whoever built the image pinned it);
- * with `agent-version` set it is used only if its `--version` output names that version, else the
- * requested one is installed. Installs go under `$AGENT_TOOLS_DIR` (in the scratch dir, outside the
- * repository), never into the image's global prefix, so no root is needed. Node is the image's when new
- * enough, else the official tarball for the sandbox's architecture.
+ * Installs the preset's CLI in the sandbox, or accepts one already there. The version that runs is the
+ * pinned one (`agent-version`, else the preset's pin): a CLI found on PATH is used only when its
+ * `--version` output names exactly that version, because images (Daytona's default snapshot among them)
+ * ship older claude-code/codex/opencode builds. `agent-version: image` opts into the image's CLI as it
+ * is (the pin is installed only when the image has none). Installs go under `$AGENT_TOOLS_DIR` (in the
+ * scratch dir, outside the repository), never into the image's global prefix, so no root is needed.
+ * Node is the image's when new enough, else the official tarball for the sandbox's architecture. The
+ * last line names the version that runs (sandbox output; the runner prints it through an inert stream).
  *
  * Each missing tool has its own exit code (above) so the runner can name it in a sentence it writes
  * itself; every other failure exits 1, so the CLI's or npm's own exit codes never collide with them.
@@ -32,14 +34,25 @@ export const INSTALL_SCRIPT = `set -eu
 export PATH="$AGENT_TOOLS_DIR/npm/bin:$AGENT_TOOLS_DIR/node/bin:$PATH"
 if command -v "$AGENT_BIN" >/dev/null 2>&1; then
   found=$("$AGENT_BIN" --version 2>/dev/null | head -n 1 || true)
-  if [ -z "$AGENT_VERSION_REQUESTED" ]; then
-    echo "Using $AGENT_BIN already in the sandbox: \${found:-unknown version}."
+  if [ "$AGENT_VERSION_REQUESTED" = image ]; then
+    echo "Using $AGENT_BIN from the image as asked (agent-version: image): \${found:-unknown version}."
     exit 0
   fi
-  case "$found" in
-    *"$AGENT_VERSION_REQUESTED"*) echo "Using $AGENT_BIN $found already in the sandbox."; exit 0 ;;
+  case " $found " in
+    *" $AGENT_VERSION "*|*" v$AGENT_VERSION "*)
+      echo "Using $AGENT_BIN $AGENT_VERSION, already in the sandbox."
+      exit 0 ;;
   esac
-  echo "Found $AGENT_BIN \${found:-of unknown version}; installing $AGENT_VERSION_REQUESTED as requested."
+  if [ -n "$AGENT_VERSION_REQUESTED" ]; then
+    echo "Found $AGENT_BIN \${found:-of unknown version}; installing $AGENT_VERSION as requested."
+  elif [ "$AGENT_OFFLINE" = 1 ]; then
+    echo "Found $AGENT_BIN \${found:-of unknown version}; with network: none the pinned $AGENT_VERSION cannot be installed, so the image's runs."
+    exit 0
+  else
+    echo "Found $AGENT_BIN \${found:-of unknown version}; installing the pinned $AGENT_VERSION (agent-version: image would keep the image's)."
+  fi
+elif [ "$AGENT_VERSION_REQUESTED" = image ]; then
+  echo "agent-version is image, but the image has no $AGENT_BIN; installing $AGENT_VERSION."
 fi
 if [ "$AGENT_OFFLINE" = 1 ]; then
   echo "$AGENT_BIN is not in the sandbox image and network is none, so it cannot be installed." >&2
@@ -84,7 +97,10 @@ if ! has npm; then
 fi
 echo "Installing $AGENT_PACKAGE@$AGENT_VERSION with npm $(npm --version)."
 npm install --global --prefix "$AGENT_TOOLS_DIR/npm" --no-audit --no-fund --loglevel=error "$AGENT_PACKAGE@$AGENT_VERSION" || exit 1
-"$AGENT_BIN" --version || exit 1
+# The shell remembers where it found the image's CLI above: forget it, so the new one is the one asked.
+hash -r 2>/dev/null || true
+ran=$("$AGENT_BIN" --version 2>&1) || exit 1
+echo "Installed $AGENT_BIN: $(printf '%s\n' "$ran" | head -n 1)"
 `;
 
 /**

@@ -79,7 +79,8 @@ export function buildSandboxSpec(
     env: buildSandboxEnv(settings.agentEnv),
     network: settings.network,
     workdir: settings.workdir,
-    createTimeoutMs: 5 * 60_000,
+    createTimeoutMs: settings.createTimeoutMinutes * 60_000,
+    size: { ...settings.sandboxSize },
   };
 }
 

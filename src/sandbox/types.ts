@@ -21,6 +21,13 @@ export interface RunIdentity {
   nonce: string;
 }
 
+/** Sandbox size as the workflow asked for it; each provider fills in its own defaults (SPEC §9). */
+export interface SandboxSize {
+  cpu?: number;
+  memoryGib?: number;
+  diskGib?: number;
+}
+
 export interface SandboxSpec {
   identity: RunIdentity;
   /** Name from repo/run/attempt/job and the nonce, recorded before create so a lost create can be found. */
@@ -34,8 +41,10 @@ export interface SandboxSpec {
   network: NetworkPolicy;
   /** Work dir inside the sandbox (SPEC §1 `workdir`). The provider may map it (local does). */
   workdir: string;
-  /** Create must finish within this deadline. */
+  /** Create must finish within this deadline (`create-timeout-minutes`). */
   createTimeoutMs: number;
+  /** Requested size (`cpu`, `memory-gib`, `disk-gib`); absent = the provider's default. */
+  size?: SandboxSize;
   signal?: AbortSignal;
 }
 

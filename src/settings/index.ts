@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, posix } from 'node:path';
-import type { NetworkPolicy, ProviderName, ProviderSettings } from '../sandbox/types.js';
+import type { NetworkPolicy, ProviderName, ProviderSettings, SandboxSize } from '../sandbox/types.js';
 import { PROVIDER_NAMES } from '../sandbox/types.js';
 import { MIN_DEADLINE_MINUTES } from '../shared/deadline.js';
 import { ActionError } from '../shared/errors.js';
@@ -57,6 +57,10 @@ export interface Settings {
   protectedPaths: string[];
   protectedPathsPolicy: ProtectedPathsPolicy;
   caps: { maxPatchBytes: number; maxFiles: number; maxCommits: number };
+  /** `cpu`, `memory-gib`, `disk-gib` as given; unset ones take the provider's defaults (SPEC §9). */
+  sandboxSize: SandboxSize;
+  /** `create-timeout-minutes`: 5, or 15 with `daytona-image` (an image build takes minutes). */
+  createTimeoutMinutes: number;
   network: NetworkPolicy;
   providers: ProviderSettings;
   workdir: string;
@@ -65,6 +69,10 @@ export interface Settings {
   /** Inputs that were accepted after a fix-up (names only, never values): preflight logs them. */
   inputWarnings?: string[];
 }
+
+/** Upper bounds for the size inputs: above what either provider offers, so a typo fails here, not at create. */
+export const MAX_SANDBOX_SIZE = { cpu: 64, memoryGib: 256, diskGib: 1024 } as const;
+export const DEFAULT_CREATE_TIMEOUT_MINUTES = 5;
 
 export type InputReader = (name: string) => string;
 
@@ -141,6 +149,24 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
   const artifactName = input('artifact-name') || defaultArtifactName(context);
   errors.push(...artifactNameErrors(artifactName));
 
+  const positive = (name: string, max: number): number | undefined => {
+    const raw = input(name);
+    if (!raw) return undefined;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0 || value > max) {
+      errors.push(`Invalid ${name} '${raw}'. Expected a number greater than 0 and at most ${max}.`);
+      return undefined;
+    }
+    return value;
+  };
+  const sandboxSize: SandboxSize = {
+    cpu: positive('cpu', MAX_SANDBOX_SIZE.cpu),
+    memoryGib: positive('memory-gib', MAX_SANDBOX_SIZE.memoryGib),
+    diskGib: positive('disk-gib', MAX_SANDBOX_SIZE.diskGib),
+  };
+  const createTimeoutMinutes =
+    positive('create-timeout-minutes', 120) ?? (input('daytona-image') ? 15 : DEFAULT_CREATE_TIMEOUT_MINUTES);
+
   const outDirInput = input('out-dir');
   const settings: Settings = {
     prompt: read('prompt'),
@@ -175,6 +201,8 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
       maxFiles: integer('max-files', 200, 1),
       maxCommits: integer('max-commits', 50, 1),
     },
+    sandboxSize,
+    createTimeoutMinutes,
     network,
     providers: readProviderSettings(read, context.runnerTemp),
     workdir,

@@ -40,6 +40,8 @@ export interface RunPlan {
   requestedAgentMs: number;
   /** The agent budget known at start; `agentBudget()` shortens it further if boot/stage were slow. */
   agentMs: number;
+  /** Cap of sandbox creation (`create-timeout-minutes`); `BOOT_CAP_MS` when absent. */
+  createCapMs?: number;
 }
 
 /**
@@ -52,15 +54,18 @@ export function planRun(options: {
   deadlineMinutes?: number;
   /** Time reserved for installing the agent CLI before the budget starts (derived deadlines only). */
   installMs?: number;
+  /** `create-timeout-minutes` in ms: the create cap, and part of a derived deadline. */
+  createMs?: number;
   now: number;
 }): RunPlan {
   const requestedAgentMs = Math.round(options.timeoutMinutes * MINUTE);
+  const createCapMs = options.createMs ?? BOOT_CAP_MS;
   if (!options.deadlineMinutes) {
     return {
       startedAt: options.now,
       deadlineAt:
         options.now +
-        BOOT_CAP_MS +
+        createCapMs +
         STAGE_CAP_MS +
         (options.installMs ?? 0) +
         requestedAgentMs +
@@ -68,6 +73,7 @@ export function planRun(options: {
       explicit: false,
       requestedAgentMs,
       agentMs: requestedAgentMs,
+      createCapMs,
     };
   }
   const overallMs = Math.round(options.deadlineMinutes * MINUTE);
@@ -85,6 +91,7 @@ export function planRun(options: {
     explicit: true,
     requestedAgentMs,
     agentMs: Math.min(requestedAgentMs, room),
+    createCapMs,
   };
 }
 
@@ -94,7 +101,7 @@ export function remainingMs(plan: RunPlan, now: number): number {
 
 /** Create deadline: its cap, but never eating into a minimal agent run and the after-agent reserve. */
 export function createTimeout(plan: RunPlan, now: number): number {
-  return clampStage(plan, now, BOOT_CAP_MS, 'creating the sandbox');
+  return clampStage(plan, now, plan.createCapMs ?? BOOT_CAP_MS, 'creating the sandbox');
 }
 
 /** Staging (upload + clone) deadline, on the same terms as create. */

@@ -42,6 +42,11 @@ describe.skipIf(!live)('modal provider against real Modal (live smoke)', () => {
       const git = await sandbox.exec('git --version && pwd', { timeoutMs: 60_000 });
       expect(git.exitCode).toBe(0);
       expect(git.stdout).toMatch(/^git version/);
+      // A sandbox-level variable (spec.env, where agent-env's keys live) reaches an exec that sets no env
+      // of its own: the agent would otherwise fail its auth (research real-services.md #13).
+      const marker = await sandbox.exec('printenv AGENT_MARKER', { timeoutMs: 60_000 });
+      expect(marker.stdout.trim()).toBe(spec.env['AGENT_MARKER']);
+      expect(marker.stdout.trim()).toBe('from-sandbox-env');
       await writeFile(join(dir, 'in.txt'), 'live payload');
       await sandbox.upload(join(dir, 'in.txt'), '/tmp/sandbox-agent/in.txt');
       const copy = await sandbox.exec('cp "$F" "$F.copy"', {

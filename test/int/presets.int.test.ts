@@ -127,6 +127,8 @@ describe.each(Object.keys(CASES) as Array<keyof typeof CASES>)('agent preset %s'
           model: MODEL,
           'github-token': GITHUB_TOKEN,
           'agent-env': `${c.keyName}=${c.key}`,
+          // The stub on PATH plays the image's CLI; without this the pinned version would be installed.
+          'agent-version': 'image',
         },
       }),
     );
@@ -170,7 +172,11 @@ describe.each(Object.keys(CASES) as Array<keyof typeof CASES>)('agent preset %s'
     expect(result.timings.map((t) => t.stage)).toEqual(
       expect.arrayContaining(['snapshot', 'boot', 'stage', 'install', 'agent', 'capture', 'teardown']),
     );
-    expect(logs.some((l) => l.includes(`Using ${c.bin} already in the sandbox: 0.0.0-stub.`))).toBe(true);
+    expect(
+      logs.some((l) =>
+        l.includes(`Using ${c.bin} from the image as asked (agent-version: image): 0.0.0-stub.`),
+      ),
+    ).toBe(true);
 
     if (agent === 'gemini') {
       // The repository's .gemini/ was hidden during the run, restored after, and not in the patch.
@@ -215,7 +221,11 @@ describe('agent presets: summary file, timeout, offline install', () => {
         checkout: repo!.checkout,
         runnerTemp,
         agentCommand: '',
-        inputs: { agent: 'claude-code', 'agent-env': `CLAUDE_CODE_OAUTH_TOKEN=oauth-${'t'.repeat(20)}` },
+        inputs: {
+          agent: 'claude-code',
+          'agent-version': 'image',
+          'agent-env': `CLAUDE_CODE_OAUTH_TOKEN=oauth-${'t'.repeat(20)}`,
+        },
       }),
     );
     expect(result.agentSummary).toBe('## Done\n\nWrote <b>docs</b>. See ![x](https://evil.example/p.png)');
@@ -238,6 +248,7 @@ describe('agent presets: summary file, timeout, offline install', () => {
         agentCommand: '',
         inputs: {
           agent: 'codex',
+          'agent-version': 'image',
           'timeout-minutes': '0.05',
           'agent-env': `CODEX_API_KEY=codex-${'k'.repeat(20)}`,
         },

@@ -19,6 +19,7 @@ describe('resolveModalSettings', () => {
       app: 'sandbox-agent',
       image: '',
       environment: 'staging',
+      sandboxV2: true,
     });
     const inputs = {
       tokenId: 'ak-in',
@@ -27,7 +28,15 @@ describe('resolveModalSettings', () => {
       image: 'python:3.12',
       environment: 'prod',
     };
-    expect(resolveModalSettings(inputs, env)).toEqual({ ...inputs });
+    expect(resolveModalSettings(inputs, env)).toEqual({ ...inputs, sandboxV2: true });
+  });
+
+  it('chooses the V2 sandbox backend unless the runner sets MODAL_SANDBOX_V2=0 (or false)', () => {
+    const creds = { ...empty, tokenId: 'a', tokenSecret: 'b' };
+    expect(resolveModalSettings(creds, {}).sandboxV2).toBe(true);
+    expect(resolveModalSettings(creds, { MODAL_SANDBOX_V2: '1' }).sandboxV2).toBe(true);
+    expect(resolveModalSettings(creds, { MODAL_SANDBOX_V2: '0' }).sandboxV2).toBe(false);
+    expect(resolveModalSettings(creds, { MODAL_SANDBOX_V2: 'False' }).sandboxV2).toBe(false);
   });
 
   it('names both ways to pass credentials when they are missing, without echoing anything', () => {
@@ -92,5 +101,34 @@ describe('networkParams', () => {
     expect(() => networkParams({ mode: 'allow', entries: ['10.0.0.0/33', 'http://x.com', 'a b'] })).toThrow(
       /Invalid network entries for Modal: 10\.0\.0\.0\/33, http:\/\/x\.com, a b\./,
     );
+  });
+});
+
+describe('an unreachable Modal worker', () => {
+  const routerError = (detail: string) =>
+    Object.assign(
+      new Error(
+        `/modal.task_command_router.TaskCommandRouter/TaskExecStart UNAVAILABLE: No connection established. Last error: ${detail}. Resolution note: .`,
+      ),
+      { name: 'ClientError', code: 14 },
+    );
+
+  it('is told apart from other failures, with the address grpc-js tried', async () => {
+    const { isWorkerUnreachable, workerAddress } = await import('../../src/sandbox/modal/exec.js');
+    expect(isWorkerUnreachable(routerError('Error: connect ECONNREFUSED 10.1.2.3:443'))).toBe(true);
+    expect(workerAddress(routerError('Error: connect ECONNREFUSED 10.1.2.3:443'))).toBe('10.1.2.3:443');
+    expect(workerAddress(routerError('Error: getaddrinfo ENOTFOUND w-abc.modal-worker.example'))).toBe(
+      'w-abc.modal-worker.example',
+    );
+    expect(workerAddress(routerError('Name resolution failed for target dns:w-1.example:443'))).toBe(
+      'w-1.example:443',
+    );
+    // The control plane being down is not a worker problem.
+    const control = Object.assign(new Error('/modal.client.ModalClient/SandboxCreateV2 UNAVAILABLE: x'), {
+      name: 'ClientError',
+      code: 14,
+    });
+    expect(isWorkerUnreachable(control)).toBe(false);
+    expect(isWorkerUnreachable(Object.assign(routerError('x'), { code: 5 }))).toBe(false);
   });
 });

@@ -52,8 +52,13 @@ export function getPreset(name: AgentName): AgentPreset {
 }
 
 /** The version to install: `agent-version` when set, else the preset's pin. */
+/** `agent-version: image`: run the preset's CLI found in the image, whatever its version. */
+export const AGENT_VERSION_FROM_IMAGE = 'image';
+
 export function presetVersion(preset: AgentPreset, settings: Settings): string {
-  return settings.agentVersion || preset.install?.defaultVersion || '';
+  // `image` keeps a CLI the image already has; the pin is what gets installed when it has none.
+  const requested = settings.agentVersion === AGENT_VERSION_FROM_IMAGE ? '' : settings.agentVersion;
+  return requested || preset.install?.defaultVersion || '';
 }
 
 /**

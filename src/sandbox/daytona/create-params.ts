@@ -1,7 +1,7 @@
 import type { CreateSandboxFromImageParams, CreateSandboxFromSnapshotParams } from '@daytona/sdk';
 import { classifyNetworkEntry, networkInputErrors } from '../../settings/network.js';
 import { ActionError } from '../../shared/errors.js';
-import type { NetworkPolicy, SandboxSpec } from '../types.js';
+import type { NetworkPolicy, SandboxSize, SandboxSpec } from '../types.js';
 import type { ResolvedDaytonaConfig } from './config.js';
 
 type CreateParams = CreateSandboxFromSnapshotParams | CreateSandboxFromImageParams;
@@ -27,8 +27,44 @@ export function buildCreateParams(spec: SandboxSpec, config: ResolvedDaytonaConf
     ...networkParams(spec.network),
   };
   if (config.snapshot) return { ...base, snapshot: config.snapshot };
-  if (config.image) return { ...base, image: config.image };
+  if (config.image) return { ...base, image: config.image, resources: daytonaResources(spec.size) };
   return base;
+}
+
+/** Daytona's size when created from an image: enough for `npm ci` plus a Node agent (daytona-medium). */
+export const DAYTONA_DEFAULT_SIZE = { cpu: 2, memory: 4, disk: 8 } as const;
+
+/**
+ * `resources` for a create from an image. Daytona counts whole vCPUs and GiB, so fractions round up.
+ * A snapshot carries its own size: @daytona/sdk 0.216.0 types `resources` only on
+ * `CreateSandboxFromImageParams`, so a create from a snapshot (named or the default) sends none.
+ */
+export function daytonaResources(size: SandboxSize | undefined): {
+  cpu: number;
+  memory: number;
+  disk: number;
+} {
+  return {
+    cpu: Math.ceil(size?.cpu ?? DAYTONA_DEFAULT_SIZE.cpu),
+    memory: Math.ceil(size?.memoryGib ?? DAYTONA_DEFAULT_SIZE.memory),
+    disk: Math.ceil(size?.diskGib ?? DAYTONA_DEFAULT_SIZE.disk),
+  };
+}
+
+/** The warning for sizes that a snapshot-based create cannot apply, or undefined when none were asked for. */
+export function ignoredSizeWarning(
+  size: SandboxSize | undefined,
+  config: ResolvedDaytonaConfig,
+): string | undefined {
+  if (config.image && !config.snapshot) return undefined;
+  const given = [
+    size?.cpu !== undefined && 'cpu',
+    size?.memoryGib !== undefined && 'memory-gib',
+    size?.diskGib !== undefined && 'disk-gib',
+  ].filter((name): name is string => Boolean(name));
+  if (given.length === 0) return undefined;
+  const from = config.snapshot ? `the snapshot '${config.snapshot}'` : "the organization's default snapshot";
+  return `Daytona takes the sandbox size from ${from}, so ${given.join(', ')} cannot apply. Pick a snapshot of the size you need (e.g. daytona-snapshot: daytona-medium for 2 vCPU / 4 GiB / 8 GiB), or set daytona-image.`;
 }
 
 export function networkParams(

@@ -4,11 +4,12 @@ import type {
   Daytona,
   Sandbox as SdkSandbox,
 } from '@daytona/sdk';
+import { withTimeout } from '../../shared/deadline.js';
 import type { Logger } from '../../shared/log.js';
 import { withRetry } from '../../shared/retry.js';
 import type { Sandbox, SandboxListing, SandboxProvider, SandboxSpec } from '../types.js';
 import type { ResolvedDaytonaConfig } from './config.js';
-import { buildCreateParams } from './create-params.js';
+import { buildCreateParams, ignoredSizeWarning } from './create-params.js';
 import { classifyTransient, describeError, isNotFound, type RetryBounds, sandboxError } from './errors.js';
 import { DaytonaSandbox, type DeleteOptions, deleteUntilGone, type SandboxContext } from './sandbox.js';
 import { resolveScratch } from './scratch.js';
@@ -34,6 +35,8 @@ export class DaytonaProvider implements SandboxProvider {
 
   async create(spec: SandboxSpec, onCreated: (id: string) => void): Promise<Sandbox> {
     const params = buildCreateParams(spec, this.config);
+    const ignoredSize = ignoredSizeWarning(spec.size, this.config);
+    if (ignoredSize) this.logger.warning(ignoredSize);
     const started = Date.now();
     const remainingSec = (): number =>
       Math.max(1, Math.ceil((spec.createTimeoutMs - (Date.now() - started)) / 1000));
@@ -45,6 +48,7 @@ export class DaytonaProvider implements SandboxProvider {
     };
 
     let sdk: SdkSandbox;
+    let createTimedOut = false;
     try {
       sdk = await withRetry(
         async (attempt) => {
@@ -61,7 +65,28 @@ export class DaytonaProvider implements SandboxProvider {
           const stopWatching = this.watchForId(spec.name, notify);
           try {
             // The SDK adds a label of its own to the object it is given: pass a fresh copy each time.
-            const created = await this.client.create(copyParams(params), { timeout: remainingSec() });
+            const fresh = copyParams(params);
+            const creating =
+              'image' in fresh
+                ? this.client.create(fresh, {
+                    timeout: remainingSec(),
+                    // An image build takes minutes: show its log (remote text; the logger makes it inert).
+                    onSnapshotCreateLogs: (chunk: string) => {
+                      for (const line of chunk.split(/\r?\n/))
+                        this.logger.info(`[daytona image build] ${line}`);
+                    },
+                  })
+                : this.client.create(fresh, { timeout: remainingSec() });
+            // The SDK checks its timeout while the build is pending and after it, not while it follows the
+            // build log (@daytona/sdk 0.216.0 Daytona.create): bound the whole call ourselves.
+            const created = await withTimeout(
+              creating,
+              Math.max(1_000, spec.createTimeoutMs - (Date.now() - started)),
+              `the sandbox was not ready within ${Math.ceil(spec.createTimeoutMs / 1000)} s`,
+            ).catch((error: unknown) => {
+              if (Date.now() - started >= spec.createTimeoutMs) createTimedOut = true;
+              throw error;
+            });
             notify(created.id);
             return created;
           } finally {
@@ -81,7 +106,13 @@ export class DaytonaProvider implements SandboxProvider {
       );
     } catch (error) {
       await this.cleanupAfterFailedCreate(spec.name, spec.labels, notified);
-      throw sandboxError('Could not create the Daytona sandbox', error);
+      throw sandboxError(
+        'Could not create the Daytona sandbox',
+        error,
+        createTimedOut
+          ? 'Raise create-timeout-minutes (an image build can take 10 minutes or more), or use a prebuilt daytona-snapshot.'
+          : undefined,
+      );
     }
 
     const ctx: SandboxContext = { ...this.tuning, logger: this.logger };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isIP } from 'node:net';
 import { ActionError } from '../../shared/errors.js';
-import type { NetworkPolicy, ProviderSettings } from '../types.js';
+import type { NetworkPolicy, ProviderSettings, SandboxSize } from '../types.js';
 
 /**
  * Pure helpers for the Modal provider: settings with their env fallbacks, names, timeouts and the
@@ -15,6 +15,12 @@ export interface ResolvedModalSettings {
   image: string;
   /** '' lets the SDK use the account's default environment. */
   environment: string;
+  /**
+   * Modal's sandbox backend: V2 (the command router: execs go straight to the sandbox's worker) unless
+   * the runner sets MODAL_SANDBOX_V2=0. Chosen here and set on the client, so neither an SDK default
+   * that changes nor a config profile decides it.
+   */
+  sandboxV2: boolean;
 }
 
 export const DEFAULT_APP = 'sandbox-agent';
@@ -57,6 +63,7 @@ export function resolveModalSettings(
     app,
     image: settings.image.trim(),
     environment: settings.environment.trim() || env['MODAL_ENVIRONMENT']?.trim() || '',
+    sandboxV2: !['0', 'false'].includes((env['MODAL_SANDBOX_V2'] ?? '').trim().toLowerCase()),
   };
 }
 
@@ -136,4 +143,19 @@ function isCidr(entry: string): boolean {
   if (prefix === undefined) return true;
   if (!/^\d{1,3}$/.test(prefix)) return false;
   return Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/** Modal's size by default: enough for `npm ci` plus a Node agent. */
+export const MODAL_DEFAULT_SIZE = { cpu: 2, memoryGib: 4 } as const;
+
+/**
+ * `cpu` (cores, may be fractional) and `memoryMiB` for `sandboxes.create` (modal@0.11.1
+ * `SandboxCreateParams`: both are reservations). Modal has no disk size for sandboxes, so `disk-gib`
+ * is not sent (the provider warns when it was given).
+ */
+export function modalResources(size: SandboxSize | undefined): { cpu: number; memoryMiB: number } {
+  return {
+    cpu: size?.cpu ?? MODAL_DEFAULT_SIZE.cpu,
+    memoryMiB: Math.ceil((size?.memoryGib ?? MODAL_DEFAULT_SIZE.memoryGib) * 1024),
+  };
 }

@@ -2,7 +2,7 @@ import type { ContainerProcess, Sandbox as SdkSandbox } from 'modal';
 import { ActionError } from '../../shared/errors.js';
 import type { SandboxExecOptions, SandboxExecResult } from '../types.js';
 import { ceilToSecondMs } from './config.js';
-import { describe, isNotFound } from './errors.js';
+import { describe, GrpcStatus, grpcCode, isNotFound } from './errors.js';
 
 /** How a command run ended, before it becomes a `SandboxExecResult` or an error. */
 export type ExecEnd =
@@ -161,6 +161,33 @@ async function pump(
   }
 }
 
+/**
+ * A V2 exec talks to the task command router on the sandbox's worker, a host other than api.modal.com
+ * (modal@0.11.1 `TaskCommandRouterClientImpl`): UNAVAILABLE from a router method means the runner
+ * could not connect there (the control plane answered, or there would be no sandbox).
+ */
+export function isWorkerUnreachable(error: unknown): boolean {
+  return (
+    grpcCode(error) === GrpcStatus.UNAVAILABLE &&
+    error instanceof Error &&
+    error.message.includes('modal.task_command_router.TaskCommandRouter/')
+  );
+}
+
+/**
+ * The address grpc-js failed to connect to, from its own message (runner-side text, e.g. "connect
+ * ECONNREFUSED 1.2.3.4:443", "getaddrinfo ENOTFOUND host", "Name resolution failed for target dns:host:443").
+ * The SDK keeps the router URL private, so this is where the host can be read.
+ */
+export function workerAddress(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const match =
+    /(?:dns:|ENOTFOUND |ECONNREFUSED |ETIMEDOUT |EHOSTUNREACH |ENETUNREACH |ECONNRESET )([A-Za-z0-9.:[\]-]{1,255}?)(?=[.,;\s]*(?:\s|$))/.exec(
+      error.message,
+    );
+  return match?.[1];
+}
+
 /** Maps how a command ended onto the `Sandbox.exec` contract. */
 export function toExecResult(
   end: ExecEnd,
@@ -179,6 +206,15 @@ export function toExecResult(
     case 'sandbox-gone':
       throw sandboxGoneError(context.sandboxId, end.code, context.lifetimeSeconds);
     case 'failed':
+      if (isWorkerUnreachable(end.error)) {
+        const host = workerAddress(end.error) ?? "the sandbox's worker";
+        throw new ActionError(
+          'sandbox-error',
+          `Could not reach the Modal worker at ${host} — self-hosted runners need egress to Modal's worker hosts, not only api.modal.com (${describe(end.error)}).`,
+          'Allow outbound HTTPS from the runner to the Modal worker hosts, or run on a GitHub-hosted runner.',
+          { cause: end.error },
+        );
+      }
       throw new ActionError(
         'sandbox-error',
         `Running a command in the Modal sandbox ${context.sandboxId} failed: ${describe(end.error)}.`,

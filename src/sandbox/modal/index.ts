@@ -56,5 +56,8 @@ export async function createModalProvider(
       error: (message, ...args) => logger.warning(`modal: ${line(message, args)}`),
     },
   });
+  // Explicit, not the SDK's default (modal@0.11.1 reads MODAL_SANDBOX_V2 or the profile, else V2).
+  client.profile.sandboxV2 = resolved.sandboxV2;
+  logger.debug(`Modal sandbox backend: ${resolved.sandboxV2 ? 'V2' : 'V1 (MODAL_SANDBOX_V2=0)'}.`);
   return new ModalProvider(client, resolved, { ...DEFAULT_MODAL_TUNING, ...options.tuning }, logger);
 }

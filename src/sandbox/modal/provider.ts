@@ -6,6 +6,7 @@ import type { Sandbox, SandboxListing, SandboxProvider, SandboxSpec } from '../t
 import {
   DEFAULT_BASE_IMAGE,
   DEFAULT_IMAGE_COMMANDS,
+  modalResources,
   modalSandboxName,
   networkParams,
   type ResolvedModalSettings,
@@ -47,8 +48,14 @@ export class ModalProvider implements SandboxProvider {
       tags: { ...spec.labels },
       env: { ...spec.env },
       timeoutMs,
+      ...modalResources(spec.size),
       ...networkParams(spec.network),
     };
+    if (spec.size?.diskGib !== undefined) {
+      this.logger.warning(
+        `Modal sandboxes have no settable disk size, so disk-gib (${spec.size.diskGib}) is ignored.`,
+      );
+    }
     const paths = { workdir: spec.workdir, scratch: MODAL_SCRATCH };
     if (!spec.workdir.startsWith('/')) {
       throw new ActionError('invalid-input', `The workdir '${spec.workdir}' must be an absolute path.`);
@@ -57,7 +64,7 @@ export class ModalProvider implements SandboxProvider {
     const handle = await this.createOrAdopt(name, params, spec);
     onCreated(handle.sandboxId);
     this.logger.info(`Modal sandbox ${handle.sandboxId} (${name}) is up; lifetime ${timeoutMs / 1000} s.`);
-    const sandbox = new ModalSandbox(handle, paths, timeoutMs / 1000, this.tuning, this.logger);
+    const sandbox = new ModalSandbox(handle, paths, timeoutMs / 1000, this.tuning, this.logger, spec.env);
     try {
       // Ready means a shell runs: make the work and scratch dirs (paths go in through env, never argv text).
       const ready = await sandbox.exec('mkdir -p "$SANDBOX_AGENT_WORKDIR" "$SANDBOX_AGENT_SCRATCH"', {

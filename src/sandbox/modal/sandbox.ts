@@ -37,6 +37,8 @@ export class ModalSandbox implements Sandbox {
     private readonly lifetimeSeconds: number,
     private readonly tuning: SandboxTuning,
     private readonly logger: Logger,
+    /** `spec.env`, sent again with every exec: whether execs inherit the create's env is unproven on Modal. */
+    private readonly sandboxEnv: Record<string, string> = {},
   ) {}
 
   get id(): string {
@@ -49,7 +51,7 @@ export class ModalSandbox implements Sandbox {
       this.handle,
       command,
       options.cwd ?? this.paths.workdir,
-      options,
+      { ...options, env: { ...this.sandboxEnv, ...options.env } },
       this.tuning,
     );
     if (end.kind === 'sandbox-gone') this.goneCode = end.code;

@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Duplex } from 'node:stream';
+import { type Duplex, PassThrough } from 'node:stream';
 import {
   errorBody,
   type FakeCall,
@@ -47,6 +47,15 @@ export interface FakeDaytonaOptions {
   rootDir?: string;
   /** Extra environment for every command (PATH is inherited from the test process by default). */
   extraEnv?: Record<string, string>;
+  /**
+   * A create from an image (`buildInfo` in the body) first builds it, as the real API does: state
+   * `pending_build`, then `building_snapshot`, each for this long, then `started` (default 300 ms).
+   * @daytona/sdk 0.216.0 `Daytona.create` waits out `pending_build`, then follows
+   * `GET /sandbox/{id}/build-logs-url` + `?follow=true` while the build runs.
+   */
+  buildPhaseMs?: number;
+  /** Lines the image build log streams (sandbox-side text, so tests may put hostile lines here). */
+  buildLog?: string[];
 }
 
 export interface FakeDaytona {
@@ -149,10 +158,12 @@ export async function startFakeDaytona(options: FakeDaytonaOptions = {}): Promis
     networkAllowList: sb.createBody['networkAllowList'],
     domainAllowList: sb.createBody['domainAllowList'],
     target: sb.createBody['target'] ?? 'us',
-    cpu: 1,
+    // The sandbox gets the resources the create asked for; without them, the default snapshot's
+    // (daytona-small: 1 vCPU / 1 GiB / 3 GiB, per Daytona's snapshot docs).
+    cpu: sb.createBody['cpu'] ?? 1,
     gpu: 0,
-    memory: 1,
-    disk: 3,
+    memory: sb.createBody['memory'] ?? 1,
+    disk: sb.createBody['disk'] ?? 3,
     state: sb.state,
     errorReason: sb.errorReason,
     autoStopInterval: sb.createBody['autoStopInterval'] ?? 15,
@@ -236,6 +247,17 @@ export async function startFakeDaytona(options: FakeDaytonaOptions = {}): Promis
           sessions: new Map(),
         };
         sandboxes.set(id, sb);
+        if (body['buildInfo']) {
+          const phase = options.buildPhaseMs ?? 300;
+          sb.state = 'pending_build';
+          later(phase, () => sandboxes.has(id) && setState(sb, 'building_snapshot'));
+          later(2 * phase, () => {
+            if (!sandboxes.has(id)) return;
+            setState(sb, 'started');
+            sb.lastActivity = Date.now();
+          });
+          return json(200, dto(sb));
+        }
         if (sb.state !== 'started') {
           later(options.startDelayMs ?? 200, () => {
             if (sandboxes.has(id) && sb.state === 'starting') {
@@ -258,6 +280,29 @@ export async function startFakeDaytona(options: FakeDaytonaOptions = {}): Promis
           .filter((sb) => Object.entries(wanted).every(([k, v]) => sb.labels[k] === v))
           .map(dto);
         return json(200, { items, nextCursor: null });
+      },
+    ],
+    [
+      'GET',
+      /^\/api\/sandbox\/([^/]+)\/build-logs-url$/,
+      async (_req, _url, m) => json(200, { url: `${base}/api/sandbox/${m[1]}/build-logs` }),
+    ],
+    [
+      'GET',
+      /^\/api\/sandbox\/([^/]+)\/build-logs$/,
+      async (_req, _url, m) => {
+        const sb = find(decodeURIComponent(m[1]!));
+        if (!sb) return errorBody(404, 'Sandbox not found');
+        // The whole log at once, then the stream stays open until the build is over (as `follow` does).
+        const stream = new PassThrough();
+        stream.write(`${(options.buildLog ?? ['Step 1/1 : FROM image']).join('\n')}\n`);
+        const poll = setInterval(() => {
+          if (sb.state === 'building_snapshot' || sb.state === 'pending_build') return;
+          clearInterval(poll);
+          stream.end();
+        }, 50);
+        stream.on('close', () => clearInterval(poll));
+        return { status: 200, headers: { 'content-type': 'text/plain' }, stream };
       },
     ],
     [

@@ -11,6 +11,11 @@ export { Status } from 'nice-grpc';
 export type { FakeSandbox } from './sandbox.js';
 
 export interface FakeModalOptions {
+  /**
+   * The command router URL handed out with a sandbox (`CommandRouterAccess.url`). Real Modal names a
+   * worker host here, not api.modal.com; a closed port models a runner whose egress cannot reach it.
+   */
+  routerUrl?: string;
   /** Host dir holding one root per sandbox (`<root>/<sandboxId>` plays the sandbox's `/`). Default: a new temp dir. */
   root?: string;
   /**
@@ -81,7 +86,7 @@ export async function startFakeModal(options: FakeModalOptions = {}): Promise<Fa
   let port = 0;
   const state: ControlState = {
     root,
-    routerUrl: () => `https://127.0.0.1:${port}`,
+    routerUrl: () => options.routerUrl ?? `https://127.0.0.1:${port}`,
     translatePrefixes: options.translatePrefixes ?? ['/workspace', '/tmp/sandbox-agent'],
     stdioBufferBytes: options.stdioBufferBytes ?? 1024 * 1024,
     keepFiles: options.keepFiles ?? false,
