@@ -292,10 +292,12 @@ describe('this repository is releasable', () => {
       'SECURITY.md',
       'CHANGELOG.md',
       ...readdirSync(join(PROJECT_ROOT, 'docs')).map((f) => `docs/${f}`),
+      ...readdirSync(join(PROJECT_ROOT, 'examples')).map((f) => `examples/${f}`),
     ];
     for (const doc of docs) {
       const text = readFileSync(join(PROJECT_ROOT, doc), 'utf8');
-      expect(text, doc).not.toMatch(/\bnpx\s+(--\S+\s+)*sandbox-agent\b/);
+      // `npx sandbox-agent`, `npx -y sandbox-agent@1`, `npm exec sandbox-agent`: the registry's package.
+      expect(text, doc).not.toMatch(/\b(npx|npm exec)\s+((?!--package)-\S*\s+)*sandbox-agent\b/);
     }
     const pkg = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { private?: boolean };
     expect(pkg.private).toBe(true);
