@@ -117,6 +117,7 @@ try {
 function primary(side) {
   if (side.ms !== undefined) return ms(side.ms);
   if (side.maxRssBytes !== undefined) return `${mb(side.maxRssBytes)} peak RSS`;
+  if (side.bytes !== undefined) return mb(side.bytes);
   return '';
 }
 

@@ -265,13 +265,24 @@ function sandboxError(what, error, hint) {
     if (error instanceof shared_errors/* ActionError */.lZ)
         return error;
     const status = statusOf(error);
-    const authHint = status === 401 || status === 403
-        ? 'Check the daytona-api-key input (or DAYTONA_API_KEY) and its permissions.'
-        : undefined;
+    const authHint = status === 403 && isRegionRefusal(error)
+        ? 'Check the daytona-api-key input (or DAYTONA_API_KEY) and the daytona-target input: the organization of that key has no quota in that region.'
+        : status === 401 || status === 403
+            ? 'Check the daytona-api-key input (or DAYTONA_API_KEY) and its permissions.'
+            : undefined;
     const cause = describeError(error).replace(/\.+$/, '');
     return new shared_errors/* ActionError */.lZ('sandbox-error', `${what}: ${cause}.`, hint ?? authHint, {
         cause: error,
     });
+}
+/**
+ * A create refused because the organization has no quota for the requested `target`: Daytona answers
+ * 403 "Region … is not available to the organization" (apps/api/src/sandbox/services/sandbox.service.ts
+ * quota check; research real-services.md #17).
+ */
+function isRegionRefusal(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return /\bregion\b|\btarget\b/i.test(message);
 }
 
 // EXTERNAL MODULE: ./src/settings/network.ts
@@ -284,14 +295,16 @@ var settings_network = __webpack_require__(2151);
  * - `autoStopInterval` covers the whole TTL, so a silent agent is not stopped for inactivity mid-run;
  * - `autoDeleteInterval: 0` deletes the sandbox as soon as it stops, so a leaked one cleans itself up;
  * - `ttlMinutes` is the hard wall-clock lifetime, whatever happens to us.
- * Neither snapshot nor image → the organization's default snapshot. The env is exactly `spec.env`.
+ * Neither snapshot nor image → the organization's default snapshot. No `envVars`: `spec.env` holds the
+ * `agent-env` keys, and the sandbox record (its `env`, apps/api/src/sandbox/dto/sandbox.dto.ts) is
+ * readable by every member of the organization; DaytonaSandbox passes it with each command instead
+ * (research real-services.md #16).
  */
 function buildCreateParams(spec, config) {
     const minutes = Math.max(1, Math.ceil(spec.ttlMs / 60_000));
     const base = {
         name: spec.name,
         labels: { ...spec.labels },
-        envVars: { ...spec.env },
         autoStopInterval: minutes,
         autoDeleteInterval: 0,
         ttlMinutes: minutes,
@@ -396,12 +409,25 @@ var external_node_crypto_ = __webpack_require__(77598);
 const DEFAULT_SESSION_TUNING = { pollIntervalMs: 3_000, drainMs: 3_000 };
 /** Results keep at most this much of each stream; the callbacks see everything. */
 const MAX_CAPTURE = 16 * 1024 * 1024;
+/** The final log read: attempts, and the deadline of each. */
+const FINAL_READ_ATTEMPTS = 2;
+const FINAL_READ_TIMEOUT_MS = 30_000;
 /**
  * Runs one prepared command string in a fresh session (one per exec, so commands never share shell
  * state) and streams its output over the SDK's log WebSocket while it runs. Completion is decided by
  * the command's exit code, read when the stream ends and on every poll tick, so a stream that never
  * closes cannot hang the run. Each tick also probes the sandbox (fast failure when it died) and is
  * toolbox traffic, which keeps Daytona's inactivity auto-stop from firing during silent agent runs.
+ *
+ * The log stream is only for live output. The SDK's `getSessionCommandLogs(…, onStdout, onStderr)`
+ * resolves on ANY close of its WebSocket (`esm/utils/Stream.js` `stdDemuxStream`: `handleClose`
+ * resolves, also for 1006 without a close frame), e.g. a proxy cutting a socket that was silent for
+ * about 60 s (research real-services.md #2). A close before the exit code is known is therefore treated
+ * as a failed stream: the output is then polled over HTTP, deduplicated by what was already passed on.
+ * No keep-alive ping is sent: the SDK opens the socket inside `getSessionCommandLogs`
+ * (`esm/utils/WebSocket.js`) and never hands it out, so the polling fallback is what keeps logs whole.
+ * The result's stdout/stderr come from one HTTP read of the full logs after the command ended, never
+ * from what the stream happened to deliver, so callers may parse them.
  */
 async function runInSession(sandbox, script, options, probe, tuning, logger) {
     if (options.signal?.aborted)
@@ -432,8 +458,10 @@ async function runInSession(sandbox, script, options, probe, tuning, logger) {
         const stdout = new Capture();
         const stderr = new Capture();
         let settled = false;
+        let completing = false;
         let streamOpen = true;
         let streamFailed = false;
+        let streamEndedAt = 0;
         let exitCode;
         let pollTimer;
         let drainTimer;
@@ -455,60 +483,76 @@ async function runInSession(sandbox, script, options, probe, tuning, logger) {
             // Deleting the session ends its processes (kill on timeout/abort) and closes the log stream.
             void deleteSession(sandbox, sessionId).finally(done);
         };
-        const complete = (code) => {
-            const timedOut = code === 124 && Date.now() - started >= options.timeoutMs - 1_000;
-            finish({ result: { exitCode: code, stdout: stdout.text(), stderr: stderr.text(), timedOut } });
+        /** Reads the final logs once over HTTP; they, not the stream, are the result (bounded). */
+        const complete = async (code, timedOut) => {
+            if (settled || completing)
+                return;
+            completing = true;
+            clearTimeout(pollTimer);
+            clearTimeout(drainTimer);
+            const logs = await readFinalLogs(sandbox, sessionId, commandId, logger);
+            if (settled)
+                return;
+            let out;
+            let err;
+            if (logs) {
+                // The callbacks get whatever the stream had not delivered yet, so they too see everything.
+                emitNew(logs.stdout, stdout, onStdout);
+                emitNew(logs.stderr, stderr, onStderr);
+                out = bounded(logs.stdout);
+                err = bounded(logs.stderr);
+            }
+            else {
+                out = stdout.text();
+                err = stderr.text();
+            }
+            finish({ result: { exitCode: code, stdout: out, stderr: err, timedOut } });
         };
         const onExitCode = (code) => {
             exitCode = code;
+            const timedOut = code === 124 && Date.now() - started >= options.timeoutMs - 1_000;
             if (!streamOpen) {
-                complete(code);
+                void complete(code, timedOut);
                 return;
             }
-            // The daemon closes the stream shortly after the exit code; give the tail a moment to arrive.
-            drainTimer ??= setTimeout(() => complete(code), tuning.drainMs);
+            // The daemon closes the stream shortly after the exit code; give the tail a moment to arrive live.
+            drainTimer ??= setTimeout(() => void complete(code, timedOut), tuning.drainMs);
         };
         const onStdout = (text) => {
             if (settled)
                 return;
-            const chunk = Buffer.from(text, 'utf8');
-            stdout.add(chunk);
+            const chunk = stdout.add(text);
             options.onStdout?.(chunk);
         };
         const onStderr = (text) => {
             if (settled)
                 return;
-            const chunk = Buffer.from(text, 'utf8');
-            stderr.add(chunk);
+            const chunk = stderr.add(text);
             options.onStderr?.(chunk);
         };
-        sandbox.process.getSessionCommandLogs(sessionId, commandId, onStdout, onStderr).then(() => {
+        const streamEnded = (why) => {
             streamOpen = false;
-            if (exitCode !== undefined)
-                return complete(exitCode);
-            // The stream ended first: either the command finished or the sandbox went away.
-            void tick();
-        }, (error) => {
-            streamOpen = false;
+            if (exitCode !== undefined) {
+                onExitCode(exitCode);
+                return;
+            }
+            // Ended before the command did (or the command just finished): poll the logs from now on.
             streamFailed = true;
-            logger.debug(`Daytona log stream unavailable (${describeError(error)}); polling logs instead.`);
-            if (exitCode !== undefined)
-                return complete(exitCode);
+            streamEndedAt = Date.now();
+            logger.debug(`Daytona log stream ended before the command did (${why}); polling logs instead.`);
             void tick();
-        });
+        };
+        sandbox.process.getSessionCommandLogs(sessionId, commandId, onStdout, onStderr).then(() => streamEnded('closed'), (error) => streamEnded(describeError(error)));
         /** Without the WebSocket, fetch the whole log and emit what is new. */
         const pollLogs = async () => {
-            const logs = await sandbox.process.getSessionCommandLogs(sessionId, commandId);
-            const emitNew = (all, capture, emit) => {
-                // `emit` counts what it passes on, so the next poll starts after it.
-                if (all.length > capture.chars)
-                    emit(all.slice(capture.chars));
-            };
-            emitNew(logs.stdout ?? logs.output ?? '', stdout, onStdout);
-            emitNew(logs.stderr ?? '', stderr, onStderr);
+            const logs = normalizeLogs(await sandbox.process.getSessionCommandLogs(sessionId, commandId));
+            if (settled || completing)
+                return;
+            emitNew(logs.stdout, stdout, onStdout);
+            emitNew(logs.stderr, stderr, onStderr);
         };
         const tick = async () => {
-            if (settled || polling)
+            if (settled || completing || polling)
                 return;
             polling = true;
             clearTimeout(pollTimer);
@@ -524,7 +568,7 @@ async function runInSession(sandbox, script, options, probe, tuning, logger) {
                 catch (error) {
                     logger.debug(`Daytona command status failed: ${describeError(error)}`);
                 }
-                if (settled)
+                if (settled || completing)
                     return;
                 if (code !== undefined)
                     return onExitCode(code);
@@ -534,20 +578,68 @@ async function runInSession(sandbox, script, options, probe, tuning, logger) {
             }
             finally {
                 polling = false;
-                if (!settled)
-                    pollTimer = setTimeout(() => void tick(), streamOpen ? tuning.pollIntervalMs : 250);
+                if (!settled && !completing) {
+                    // Right after the stream ended the command has usually just finished: look again soon.
+                    const soon = streamFailed && Date.now() - streamEndedAt < 2_000;
+                    pollTimer = setTimeout(() => void tick(), soon ? 250 : tuning.pollIntervalMs);
+                }
             }
         };
         pollTimer = setTimeout(() => void tick(), tuning.pollIntervalMs);
         const deadline = setTimeout(() => {
             logger.debug(`Command exceeded its ${options.timeoutMs} ms deadline; killing its session.`);
-            finish({ result: { exitCode: 124, stdout: stdout.text(), stderr: stderr.text(), timedOut: true } });
+            void complete(124, true);
         }, options.timeoutMs + 1_000);
         const onAbort = () => finish({ error: cancelled() });
         options.signal?.addEventListener('abort', onAbort, { once: true });
         if (options.signal?.aborted)
             onAbort();
     });
+}
+/** Older daemons fill only `output` (stdout and stderr mixed); the SDK then returns '' for both. */
+function normalizeLogs(logs) {
+    const stdout = logs.stdout ?? '';
+    const stderr = logs.stderr ?? '';
+    if (!stdout && !stderr && logs.output)
+        return { stdout: logs.output, stderr: '' };
+    return { stdout, stderr };
+}
+/** Passes on the part of `all` that `capture` has not seen yet (it counts the characters it saw). */
+function emitNew(all, capture, emit) {
+    if (all.length > capture.chars)
+        emit(all.slice(capture.chars));
+}
+/** The final full logs, read twice at most and with a deadline; undefined when that failed. */
+async function readFinalLogs(sandbox, sessionId, commandId, logger) {
+    for (let attempt = 1; attempt <= FINAL_READ_ATTEMPTS; attempt++) {
+        let timer;
+        try {
+            const logs = await Promise.race([
+                sandbox.process.getSessionCommandLogs(sessionId, commandId),
+                new Promise((_, reject) => {
+                    timer = setTimeout(() => reject(new Error('timed out')), FINAL_READ_TIMEOUT_MS);
+                }),
+            ]);
+            return normalizeLogs(logs);
+        }
+        catch (error) {
+            logger.debug(`Reading the final command logs failed (attempt ${attempt}): ${describeError(error)}`);
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+    logger.warning('Could not read the final command logs from Daytona; the output may be incomplete.');
+    return undefined;
+}
+/** The first MAX_CAPTURE bytes of `text` (whole characters). */
+function bounded(text) {
+    if (text.length * 3 <= MAX_CAPTURE)
+        return text;
+    const bytes = Buffer.from(text, 'utf8');
+    if (bytes.length <= MAX_CAPTURE)
+        return text;
+    return new TextDecoder().decode(bytes.subarray(0, MAX_CAPTURE)).replace(/\uFFFD$/, '');
 }
 /** Best effort and bounded: a slow daemon must not hold up the result of a finished command. */
 async function deleteSession(sandbox, sessionId) {
@@ -578,19 +670,25 @@ async function explain(error, probe, what) {
 function cancelled() {
     return new shared_errors/* ActionError */.lZ('cancelled', 'The command in the Daytona sandbox was cancelled.');
 }
-/** Keeps the first MAX_CAPTURE bytes of a stream, and counts characters seen (for log polling). */
+/**
+ * Keeps the first MAX_CAPTURE bytes of a stream (used only when the final logs cannot be read), and
+ * counts the characters passed on, so polling and the final read never pass anything on twice.
+ */
 class Capture {
     chunks = [];
     bytes = 0;
     chars = 0;
-    add(chunk) {
-        this.chars += chunk.toString('utf8').length;
+    /** Records `text` and returns it as bytes for the caller's callback. */
+    add(text) {
+        this.chars += text.length;
+        const chunk = Buffer.from(text, 'utf8');
         if (this.bytes >= MAX_CAPTURE)
-            return;
+            return chunk;
         const room = MAX_CAPTURE - this.bytes;
         const kept = chunk.length > room ? chunk.subarray(0, room) : chunk;
         this.chunks.push(kept);
         this.bytes += kept.length;
+        return chunk;
     }
     text() {
         return Buffer.concat(this.chunks).toString('utf8');
@@ -615,6 +713,11 @@ const DEAD_STATES = new Set([
     'destroyed',
     'archiving',
     'archived',
+    // A pausable sandbox class freezes its processes; nothing resumes it during our run
+    // (`@daytona/api-client` SandboxState; research real-services.md #15). `resuming` is left out: it is
+    // on its way back to `started`.
+    'pausing',
+    'paused',
 ]);
 /** Uploads and downloads get their own deadline (seconds); there is no size cap of our own. */
 const TRANSFER_TIMEOUT_SEC = 60 * 60;
@@ -622,14 +725,21 @@ class DaytonaSandbox {
     sdk;
     paths;
     ctx;
+    env;
     provider = 'daytona';
     id;
     deleted = false;
     failingSince;
-    constructor(sdk, paths, ctx) {
+    constructor(sdk, paths, ctx, 
+    /**
+     * The sandbox environment (`spec.env`, which holds the `agent-env` keys). It is passed with every
+     * command, never put on the sandbox record, where the org's members could read it.
+     */
+    env = {}) {
         this.sdk = sdk;
         this.paths = paths;
         this.ctx = ctx;
+        this.env = env;
         this.id = sdk.id;
     }
     async exec(command, options) {
@@ -637,7 +747,7 @@ class DaytonaSandbox {
             throw new shared_errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} was already deleted.`);
         const script = buildSessionCommand({
             command,
-            env: options.env ?? {},
+            env: { ...this.env, ...options.env },
             cwd: options.cwd ?? this.paths.workdir,
             timeoutSec: toSeconds(options.timeoutMs),
         });
@@ -717,6 +827,9 @@ class DaytonaSandbox {
         const state = String(this.sdk.state ?? '');
         if (DEAD_STATES.has(state)) {
             const reason = this.sdk.errorReason ? ` (${this.sdk.errorReason})` : '';
+            if (state === 'pausing' || state === 'paused') {
+                return new shared_errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} is ${state}; it was paused while a command was running, and a paused sandbox runs nothing.`, 'Its class may pause idle sandboxes (auto-pause), or it was paused from the dashboard; use a sandbox class or snapshot without auto-pause, or run the job again.');
+            }
             return new shared_errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} is ${state}${reason}; it stopped while a command was running.`, 'It may have hit its auto-stop interval or been stopped from the dashboard; run the job again.');
         }
         return undefined;
@@ -914,10 +1027,10 @@ class DaytonaProvider {
             throw sandboxError('Could not create the Daytona sandbox', error);
         }
         const ctx = { ...this.tuning, logger: this.logger };
-        const sandbox = new DaytonaSandbox(sdk, { workdir: spec.workdir, scratch: '/tmp/sandbox-agent' }, ctx);
+        const sandbox = new DaytonaSandbox(sdk, { workdir: spec.workdir, scratch: '/tmp/sandbox-agent' }, ctx, spec.env);
         try {
             const scratch = await resolveScratch(sandbox, spec.workdir);
-            return new DaytonaSandbox(sdk, { workdir: spec.workdir, scratch }, ctx);
+            return new DaytonaSandbox(sdk, { workdir: spec.workdir, scratch }, ctx, spec.env);
         }
         catch (error) {
             await sandbox.delete().catch(() => undefined);
@@ -1051,7 +1164,7 @@ function listing(sandbox) {
     };
 }
 function copyParams(params) {
-    return { ...params, labels: { ...params.labels }, envVars: { ...params.envVars } };
+    return { ...params, labels: { ...params.labels } };
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/daytona/index.ts

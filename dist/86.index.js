@@ -630,7 +630,8 @@ class ModalProvider {
     /**
      * Creates the sandbox within `createTimeoutMs`, retrying capacity and transport failures. The name is
      * unique within the App, so an attempt whose reply was lost makes the next one fail with
-     * AlreadyExists: that sandbox is ours (the name encodes repo, run, attempt and job) and is adopted.
+     * AlreadyExists: that sandbox is ours (the name encodes repo, run, attempt, job and this run's nonce, so a
+     * parallel matrix job never matches it) and is adopted.
      */
     async createOrAdopt(name, params, spec) {
         const deadline = new AbortController();

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -218,10 +217,13 @@ async function applyCommand(args: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    for (const line of inertLines(errorMessage(error))) process.stderr.write(`sandbox-agent: ${line}\n`);
-    process.exit(1);
-  },
-);
+/** Runs the CLI on this process's arguments and exits with its status (dist/cli/index.js calls it). */
+export function runCli(): void {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      for (const line of inertLines(errorMessage(error))) process.stderr.write(`sandbox-agent: ${line}\n`);
+      process.exit(1);
+    },
+  );
+}

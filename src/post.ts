@@ -20,7 +20,7 @@ import { SecretRegistry } from './shared/secrets.js';
  * job alone, which parallel matrix jobs share (research/real-services.md #3). Idempotent: a
  * sandbox that is already gone is success. Every failure is a warning.
  */
-async function runPost(): Promise<void> {
+export async function runPost(): Promise<void> {
   const read = (name: string): string => core.getInput(name, { trimWhitespace: false });
   const secrets = new SecretRegistry((value) => core.setSecret(value));
   registerInputSecrets(secrets, read, process.env);
@@ -97,5 +97,3 @@ async function deleteByNonce(provider: SandboxProvider, nonce: string, logger: L
   if (found.length === 0) logger.info('No sandbox left to clean up.');
   for (const sandbox of found) await deleteOne(provider, sandbox.id, logger);
 }
-
-void runPost();

@@ -6,7 +6,7 @@ import { SecretRegistry } from '../shared/secrets.js';
 import { sweepFromInputs } from './run.js';
 
 /** The `sweep` sub-action (`uses: <owner>/sandbox-agent-action/sweep@v1`), typically on a schedule. */
-async function runSweepAction(): Promise<void> {
+export async function runSweepAction(): Promise<void> {
   const read = (name: string): string => core.getInput(name, { trimWhitespace: false });
   const secrets = new SecretRegistry((value) => core.setSecret(value));
   registerInputSecrets(secrets, read, process.env);
@@ -22,5 +22,3 @@ async function runSweepAction(): Promise<void> {
     failStep(logger, failure.describe());
   }
 }
-
-void runSweepAction();

@@ -135,7 +135,8 @@ describe('sweep sub-action', () => {
   it('runs the built sweep entry on node24', () => {
     expect(action.runs).toEqual({ using: 'node24', main: '../dist/sweep/index.js' });
     const build = readFileSync(join(PROJECT_ROOT, 'scripts', 'build.mjs'), 'utf8');
-    expect(build).toContain("['src/sweep/action.ts', 'dist/sweep']");
+    // dist/sweep/index.js is a stub the build writes; it runs the sweep entry of the one bundle.
+    expect(build).toContain("{ dir: 'dist/sweep', entry: 'sweep', shebang: false }");
   });
 
   it('has exactly the inputs the sweep reads (the CLI takes the same names)', () => {
