@@ -1,3 +1,4 @@
 import { runAction } from './action.js';
+import { exitWhenSettled } from './shared/exit.js';
 
-void runAction();
+exitWhenSettled(runAction());

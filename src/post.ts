@@ -7,6 +7,7 @@ import { readRunContext } from './settings/context.js';
 import { readProviderSettings } from './settings/index.js';
 import { registerInputSecrets } from './settings/secrets.js';
 import { errorMessage } from './shared/errors.js';
+import { exitWhenSettled } from './shared/exit.js';
 import type { Logger } from './shared/log.js';
 import { SecretRegistry } from './shared/secrets.js';
 
@@ -76,4 +77,4 @@ async function deleteByLabels(provider: SandboxProvider, logger: Logger): Promis
   for (const sandbox of found) await deleteOne(provider, sandbox.id, logger);
 }
 
-void runPost();
+exitWhenSettled(runPost());

@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { actionLogger, failStep } from '../action.js';
 import { registerInputSecrets } from '../settings/secrets.js';
 import { toActionError } from '../shared/errors.js';
+import { exitWhenSettled } from '../shared/exit.js';
 import { SecretRegistry } from '../shared/secrets.js';
 import { sweepFromInputs } from './run.js';
 
@@ -23,4 +24,4 @@ async function runSweepAction(): Promise<void> {
   }
 }
 
-void runSweepAction();
+exitWhenSettled(runSweepAction());

@@ -45,7 +45,7 @@ export interface FaultRule {
   /** Exact path without the query, or a pattern. */
   path: string | RegExp;
   /** Only requests whose body matches (e.g. the exec of one particular script). */
-  body?: RegExp;
+  body?: RegExp | ((body: string) => boolean);
   /** The first matching request (1-based) this rule fires on (default 1). */
   nth?: number;
   /** How many matching requests in a row it fires on, from `nth` (default 1; Infinity for all). */
@@ -88,8 +88,8 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const match = (method: string, path: string, websocket: boolean, body = ''): FaultAction | undefined => {
     for (const rule of rules) {
       if (rule.method && rule.method !== method) continue;
-      if (rule.body && !rule.body.test(body)) continue;
       if (typeof rule.path === 'string' ? rule.path !== path : !rule.path.test(path)) continue;
+      if (rule.body && !bodyMatches(rule.body, body)) continue;
       const isWsRule = rule.action.kind === 'ws-stall' || rule.action.kind === 'ws-drop';
       if (isWsRule !== websocket) continue;
       rule.seen += 1;
@@ -274,4 +274,12 @@ function closingBoundaryAt(body: Buffer): number {
   const text = body.toString('latin1');
   const match = /\r?\n--[^\r\n]+--\s*$/.exec(text);
   return match ? match.index : body.length;
+}
+
+function bodyMatches(test: RegExp | ((body: string) => boolean), body: string): boolean {
+  try {
+    return typeof test === 'function' ? test(body) : test.test(body);
+  } catch {
+    return false;
+  }
 }
