@@ -24,6 +24,7 @@ export async function runAction(): Promise<void> {
   const context = await readRunContext();
   const link = runUrl(context);
   installSignalHandlers(cleanup, logger, link);
+  installCrashGuard(cleanup, logger, link);
 
   let result: RunResult;
   let stopWatchdog = (): void => {};
@@ -103,7 +104,7 @@ function stopRun(
   cleanup: CleanupRegistry,
   logger: Logger,
   link: string,
-  failure: { reason: 'cancelled' | 'deadline-exceeded'; message: string },
+  failure: { reason: 'cancelled' | 'deadline-exceeded' | 'internal-error'; message: string },
   exitCode: number,
 ): void {
   if (stopping) return;
@@ -137,6 +138,28 @@ function installSignalHandlers(cleanup: CleanupRegistry, logger: Logger, link: s
     );
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+}
+
+/**
+ * Last line of defence: an exception nothing caught (an `error` event without a listener deep in an SDK,
+ * a rejected promise nobody awaited) would kill the process with no outputs and the sandbox left
+ * running. Instead the run ends as it would on a signal: the sandbox is deleted, the outputs say
+ * failed/internal-error, and the process exits 1.
+ */
+function installCrashGuard(cleanup: CleanupRegistry, logger: Logger, link: string): void {
+  const onCrash = (error: unknown): void =>
+    stopRun(
+      cleanup,
+      logger,
+      link,
+      {
+        reason: 'internal-error',
+        message: `The run stopped on an unexpected error: ${errorMessage(error)}. The sandbox is deleted before exiting; run the job again, and report this if it repeats.`,
+      },
+      1,
+    );
+  process.on('uncaughtException', onCrash);
+  process.on('unhandledRejection', onCrash);
 }
 
 /** Grace after the deadline before the watchdog steps in (the pipeline's own timeouts come first). */

@@ -1,5 +1,6 @@
 import { runAction } from './action.js';
 import { ENTRY_GLOBAL, isEntryName } from './entry.js';
+import { exitWhenSettled } from './shared/exit.js';
 
 // The one bundle behind dist/: the action's main step runs when dist/index.js is loaded as is; the stubs
 // the build writes (dist/post, dist/sweep, dist/cli) set ENTRY_GLOBAL first and import this file, so the
@@ -13,7 +14,7 @@ if (!isEntryName(requested)) {
   );
   process.exitCode = 1;
 } else if (requested === 'main') {
-  void runAction();
+  exitWhenSettled(runAction());
 } else {
   const started =
     requested === 'post'
@@ -21,8 +22,11 @@ if (!isEntryName(requested)) {
       : requested === 'sweep'
         ? import('./sweep/action.js').then((entry) => entry.runSweepAction())
         : import('./cli.js').then((entry) => entry.runCli());
-  started.catch((error: unknown) => {
-    process.stderr.write(`sandbox-agent: could not start the ${requested} entry: ${String(error)}\n`);
-    process.exitCode = 1;
-  });
+  // Once the run is over the process ends, even if an abandoned socket still holds the event loop.
+  exitWhenSettled(
+    started.catch((error: unknown) => {
+      process.stderr.write(`sandbox-agent: could not start the ${requested} entry: ${String(error)}\n`);
+      process.exitCode = 1;
+    }),
+  );
 }

@@ -4,7 +4,7 @@ import type { Timings } from '../deliver/result.js';
 import { agentCommandEnv } from '../sandbox/env.js';
 import type { Sandbox } from '../sandbox/types.js';
 import type { Settings } from '../settings/index.js';
-import { ActionError } from '../shared/errors.js';
+import { ActionError, errorMessage } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import type { SecretRegistry } from '../shared/secrets.js';
 import type { Task } from '../trigger/index.js';
@@ -141,7 +141,7 @@ async function runSetupAndAgent(
     logger.warning(`The agent exited with code ${result.exitCode}; its work so far is captured.`);
   }
 
-  const summaryText = (await readSummaryFile(sandbox, summaryFile)) ?? reader?.finalMessage();
+  const summaryText = (await readSummaryFile(sandbox, summaryFile, logger)) ?? reader?.finalMessage();
   const transcriptPath = result.recorder
     ? await saveTranscript(settings.outDir, result.recorder, input.secrets)
     : undefined;
@@ -214,12 +214,20 @@ async function hook(
   logger.warning(`Restoring the work dir after the agent failed (exit ${result.exitCode}).`);
 }
 
-async function readSummaryFile(sandbox: Sandbox, path: string): Promise<string | undefined> {
-  const result = await sandbox.exec(
-    `if [ -f "$F" ] && [ ! -L "$F" ]; then head -c ${SUMMARY_READ_LIMIT} -- "$F"; fi`,
-    { env: { F: path }, timeoutMs: 30_000 },
-  );
-  return result.exitCode === 0 && result.stdout.trim() ? result.stdout : undefined;
+/** Optional: the run goes on (and its work is captured) when the summary cannot be read. */
+async function readSummaryFile(sandbox: Sandbox, path: string, logger: Logger): Promise<string | undefined> {
+  try {
+    const result = await sandbox.exec(
+      `if [ -f "$F" ] && [ ! -L "$F" ]; then head -c ${SUMMARY_READ_LIMIT} -- "$F"; fi`,
+      { env: { F: path }, timeoutMs: 30_000 },
+    );
+    return result.exitCode === 0 && result.stdout.trim() ? result.stdout : undefined;
+  } catch (error) {
+    logger.warning(
+      `Could not read the agent's summary (${errorMessage(error)}); the run goes on without it.`,
+    );
+    return undefined;
+  }
 }
 
 async function saveTranscript(

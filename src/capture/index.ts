@@ -1,4 +1,5 @@
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, posix } from 'node:path';
 import type { AgentRun } from '../agent/index.js';
 import { DownloadTooLargeError } from '../sandbox/bounded-download.js';
@@ -64,13 +65,52 @@ async function downloadAtMost(
   localPath: string,
   maxBytes: number | undefined,
   refusal: () => ActionError,
+  expectedBytes?: number,
 ): Promise<void> {
   try {
-    await sandbox.download(remotePath, localPath, maxBytes === undefined ? {} : { maxBytes });
+    await sandbox.download(remotePath, localPath, {
+      ...(maxBytes === undefined ? {} : { maxBytes }),
+      ...(expectedBytes === undefined ? {} : { expectedBytes }),
+    });
   } catch (error) {
     if (error instanceof DownloadTooLargeError) throw refusal();
     throw error;
   }
+}
+
+/** Downloads of a capture file that did not match what the sandbox reported, before the run fails. */
+const VERIFY_ATTEMPTS = 3;
+
+/**
+ * Downloads until the file matches what the sandbox reported (size and sha256 for the mbox, the printed
+ * copy for the meta). A mismatch is a transfer cut short, so it is read again; an unverified file is never
+ * used: after the last attempt the run fails as sandbox-error.
+ */
+async function downloadVerified<T>(
+  what: string,
+  attempt: () => Promise<{ value: T } | { mismatch: string }>,
+): Promise<T> {
+  let last = '';
+  for (let i = 0; i < VERIFY_ATTEMPTS; i++) {
+    const outcome = await attempt();
+    if ('value' in outcome) return outcome.value;
+    last = outcome.mismatch;
+  }
+  throw new ActionError(
+    'sandbox-error',
+    `The downloaded ${what} did not match what the sandbox reported after ${VERIFY_ATTEMPTS} attempts (${last}); nothing was delivered from it.`,
+    'The transfer from the sandbox was cut short repeatedly; run the job again.',
+  );
+}
+
+/** The last line of `text` that is a JSON object, as printed (trimmed). */
+function lastJsonLine(text: string): string | undefined {
+  const lines = text.trim().split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!.trim();
+    if (line.startsWith('{') && line.endsWith('}')) return line;
+  }
+  return undefined;
 }
 
 /** Runs the capture script in the sandbox and downloads the mbox and meta into `out-dir`. */
@@ -116,20 +156,35 @@ export async function capturePatch(input: CaptureInput): Promise<Capture> {
   const metaPath = join(input.outDir, 'agent.meta.json');
   await rm(mboxPath, { force: true });
   const rawMetaPath = join(input.outDir, '.sandbox.meta.json');
-  await downloadAtMost(
-    sandbox,
-    posix.join(remoteOut, 'agent.meta.json'),
-    rawMetaPath,
-    MAX_META_BYTES,
-    () =>
-      new ActionError(
-        'capture-failed',
-        `The sandbox's patch metadata is over ${MAX_META_BYTES} bytes (it is a few hundred); it was not read.`,
-        'The sandbox or the agent tampered with the capture output; nothing was delivered from it.',
-      ),
-  );
-  const facts = parseSandboxFacts(await readFile(rawMetaPath, 'utf8'), snapshot.baseSha);
-  await rm(rawMetaPath, { force: true });
+  // The capture printed the meta it wrote: a download that does not match it (cut short) is read again.
+  const printedMeta = lastJsonLine(result.stdout);
+  const facts = await downloadVerified<SandboxFacts>('patch metadata', async () => {
+    await downloadAtMost(
+      sandbox,
+      posix.join(remoteOut, 'agent.meta.json'),
+      rawMetaPath,
+      MAX_META_BYTES,
+      () =>
+        new ActionError(
+          'capture-failed',
+          `The sandbox's patch metadata is over ${MAX_META_BYTES} bytes (it is a few hundred); it was not read.`,
+          'The sandbox or the agent tampered with the capture output; nothing was delivered from it.',
+        ),
+    );
+    const text = await readFile(rawMetaPath, 'utf8');
+    await rm(rawMetaPath, { force: true });
+    if (printedMeta !== undefined && text.trim() !== printedMeta) {
+      return { mismatch: 'it differs from the metadata the capture printed' };
+    }
+    try {
+      return { value: parseSandboxFacts(text, snapshot.baseSha) };
+    } catch (error) {
+      // Without the printed copy, a cut-off download is only seen as unreadable JSON: read it again.
+      if (printedMeta === undefined && error instanceof ActionError && /unreadable/.test(error.message))
+        return { mismatch: 'it is not complete JSON' };
+      throw error;
+    }
+  });
   if (facts.embedded_repos_left_out) {
     input.logger.warning(
       `${facts.embedded_repos_left_out} git repositor${facts.embedded_repos_left_out === 1 ? 'y' : 'ies'} the agent created inside the work tree (a clone or git init) ` +
@@ -144,19 +199,29 @@ export async function capturePatch(input: CaptureInput): Promise<Capture> {
       `The patch is ${facts.size_bytes} bytes, over max-patch-bytes (${input.maxPatchBytes}); it was not downloaded.`,
     );
   }
-  await downloadAtMost(sandbox, posix.join(remoteOut, 'agent.mbox'), mboxPath, input.maxPatchBytes, () =>
-    tooLarge(
-      `The mbox the sandbox sent passed max-patch-bytes (${input.maxPatchBytes}) as counted on the runner, ` +
-        `though the sandbox claimed ${facts.size_bytes} bytes; the download was stopped and nothing was kept.`,
-    ),
-  );
-  const size = (await stat(mboxPath)).size;
-  if (size !== facts.size_bytes) {
-    throw new ActionError(
-      'capture-failed',
-      `The downloaded mbox has ${size} bytes but the sandbox reported ${facts.size_bytes}.`,
+  const size = await downloadVerified<number>('mbox', async () => {
+    await downloadAtMost(
+      sandbox,
+      posix.join(remoteOut, 'agent.mbox'),
+      mboxPath,
+      input.maxPatchBytes,
+      () =>
+        tooLarge(
+          `The mbox the sandbox sent passed max-patch-bytes (${input.maxPatchBytes}) as counted on the runner, ` +
+            `though the sandbox claimed ${facts.size_bytes} bytes; the download was stopped and nothing was kept.`,
+        ),
+      facts.size_bytes,
     );
-  }
+    const bytes = await readFile(mboxPath);
+    const digest = createHash('sha256').update(bytes).digest('hex');
+    if (bytes.length !== facts.size_bytes || (facts.mbox_sha256 && digest !== facts.mbox_sha256)) {
+      await rm(mboxPath, { force: true });
+      return {
+        mismatch: `it has ${bytes.length} bytes and sha256 ${digest}, the sandbox reported ${facts.size_bytes} bytes${facts.mbox_sha256 ? ` and ${facts.mbox_sha256}` : ''}`,
+      };
+    }
+    return { value: bytes.length };
+  });
   const meta: PatchMeta = {
     version: 1,
     provider: sandbox.provider,
@@ -201,6 +266,8 @@ interface SandboxFacts {
   embedded_repos_left_out?: number;
   /** Commits that changed nothing, dropped from the mbox. */
   empty_commits_dropped?: number;
+  /** sha256 of the mbox in the sandbox; empty when the image has no tool to compute it. */
+  mbox_sha256?: string;
 }
 
 /** The sandbox is untrusted: accept only well-formed facts, and only for the base we shipped. */
@@ -223,7 +290,10 @@ export function parseSandboxFacts(text: string, expectedBase: string): SandboxFa
     typeof raw['linearized'] === 'boolean' &&
     typeof raw['leftovers_committed'] === 'boolean' &&
     (raw['embedded_repos_left_out'] === undefined || count(raw['embedded_repos_left_out'])) &&
-    (raw['empty_commits_dropped'] === undefined || count(raw['empty_commits_dropped']));
+    (raw['empty_commits_dropped'] === undefined || count(raw['empty_commits_dropped'])) &&
+    (raw['mbox_sha256'] === undefined ||
+      raw['mbox_sha256'] === '' ||
+      (typeof raw['mbox_sha256'] === 'string' && /^[0-9a-f]{64}$/.test(raw['mbox_sha256'])));
   if (!ok) throw new ActionError('capture-failed', 'The sandbox returned malformed patch metadata.');
   return raw as unknown as SandboxFacts;
 }

@@ -122,7 +122,9 @@ G diff-tree -r --no-renames --name-only -z "$BASE_SHA" "$TIP" -- > "$OUT_DIR/.fi
 FILES=$(tr -cd '\\000' < "$OUT_DIR/.files" | wc -c | tr -d ' ')
 rm -f "$OUT_DIR/.files"
 SIZE=$(wc -c < "$OUT_DIR/agent.mbox" | tr -d ' ')
-printf '{"version":1,"base_sha":"%s","head_sha":"%s","head_tree":"%s","commits":%s,"files_changed":%s,"format":"mboxrd","size_bytes":%s,"linearized":%s,"leftovers_committed":%s,"embedded_repos_left_out":%s,"empty_commits_dropped":%s}\\n' \\
-  "$BASE_SHA" "$TIP" "$HEAD_TREE" "$COMMITS" "$FILES" "$SIZE" "$LINEARIZED" "$LEFTOVER" "$EMBEDDED_COUNT" "$EMPTY_DROPPED" > "$OUT_DIR/agent.meta.json"
+# The runner checks the downloaded mbox against this digest (empty when the image has no tool for it).
+SHA256=$( (sha256sum < "$OUT_DIR/agent.mbox" || shasum -a 256 < "$OUT_DIR/agent.mbox") 2>/dev/null | cut -c1-64)
+printf '{"version":1,"base_sha":"%s","head_sha":"%s","head_tree":"%s","commits":%s,"files_changed":%s,"format":"mboxrd","size_bytes":%s,"mbox_sha256":"%s","linearized":%s,"leftovers_committed":%s,"embedded_repos_left_out":%s,"empty_commits_dropped":%s}\\n' \\
+  "$BASE_SHA" "$TIP" "$HEAD_TREE" "$COMMITS" "$FILES" "$SIZE" "$SHA256" "$LINEARIZED" "$LEFTOVER" "$EMBEDDED_COUNT" "$EMPTY_DROPPED" > "$OUT_DIR/agent.meta.json"
 cat "$OUT_DIR/agent.meta.json"
 `;

@@ -72,6 +72,8 @@ export interface SandboxExecResult {
 export interface DownloadOptions {
   /** Refuse the file once more than this many bytes have arrived (the sandbox's claims are not trusted). */
   maxBytes?: number;
+  /** The size the sandbox reported, if known: remote providers bound each attempt in proportion to it. */
+  expectedBytes?: number;
 }
 
 /** Where things live inside the sandbox. Remote providers use the requested paths verbatim. */

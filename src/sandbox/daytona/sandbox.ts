@@ -2,8 +2,8 @@ import { dirname } from 'node:path/posix';
 import type { Sandbox as SdkSandbox } from '@daytona/sdk';
 import { ActionError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/log.js';
-import { realClock, withRetry } from '../../shared/retry.js';
-import { writeDownload } from '../bounded-download.js';
+import { type RetryDecision, realClock, withRetry } from '../../shared/retry.js';
+import { DownloadTooLargeError, writeDownload } from '../bounded-download.js';
 import type {
   DownloadOptions,
   Sandbox,
@@ -19,6 +19,7 @@ import {
   isNotFound,
   type RetryBounds,
   sandboxError,
+  statusOf,
 } from './errors.js';
 import { type LivenessProbe, runInSession, type SessionExecTuning } from './session-exec.js';
 
@@ -39,8 +40,31 @@ export const DEAD_STATES: ReadonlySet<string> = new Set([
   'paused',
 ]);
 
-/** Uploads and downloads get their own deadline (seconds); there is no size cap of our own. */
+/** Uploads get their own deadline (seconds); there is no size cap of our own. */
 const TRANSFER_TIMEOUT_SEC = 60 * 60;
+const MIB = 1024 * 1024;
+/** A download attempt gets `transferBaseMs` plus this much per MiB of its expected size. */
+const TRANSFER_MS_PER_MIB = 1_000;
+/** Default `transferBaseMs`: minutes for a large patch, never the hour an upload may take. */
+export const DEFAULT_TRANSFER_BASE_MS = 60_000;
+
+/** A download attempt that did not complete within its size-proportional deadline. */
+class DownloadStalledError extends Error {
+  constructor(remotePath: string, ms: number) {
+    super(`the download of ${remotePath} did not complete within ${Math.round(ms / 1000)} s`);
+  }
+}
+
+/**
+ * A download is read again after any transient failure, and also after one that ended early or stalled:
+ * a multipart body without its closing boundary or a short body surfaces as a plain stream error (no
+ * status). Only a refusal (4xx, e.g. FILE_NOT_FOUND) or our own size limit is final.
+ */
+function classifyDownload(error: unknown): RetryDecision {
+  if (error instanceof DownloadTooLargeError || error instanceof ActionError) return { retry: false };
+  if (statusOf(error) !== undefined) return classifyTransient(error);
+  return { retry: true };
+}
 
 export interface SandboxContext {
   logger: Logger;
@@ -52,6 +76,8 @@ export interface SandboxContext {
   probeTimeoutMs: number;
   /** How long a delete keeps retrying a 409 (sandbox still starting) before it gives up. */
   deleteBudgetMs: number;
+  /** Deadline of one download attempt before its size share (`DEFAULT_TRANSFER_BASE_MS`); tests shrink it. */
+  transferBaseMs: number;
 }
 
 export class DaytonaSandbox implements Sandbox {
@@ -82,7 +108,15 @@ export class DaytonaSandbox implements Sandbox {
       cwd: options.cwd ?? this.paths.workdir,
       timeoutSec: toSeconds(options.timeoutMs),
     });
-    return runInSession(this.sdk, script, options, this.probe, this.ctx.tuning, this.ctx.logger);
+    return runInSession(
+      this.sdk,
+      script,
+      options,
+      this.probe,
+      this.ctx.tuning,
+      this.ctx.logger,
+      this.ctx.retry,
+    );
   }
 
   async upload(localPath: string, remotePath: string): Promise<void> {
@@ -105,27 +139,40 @@ export class DaytonaSandbox implements Sandbox {
   }
 
   async download(remotePath: string, localPath: string, options: DownloadOptions = {}): Promise<void> {
-    const { maxBytes } = options;
-    if (maxBytes === undefined) {
-      // With a local path the SDK streams the multipart response straight into the file.
-      await this.transfer(`Could not download ${remotePath} from the Daytona sandbox`, () =>
-        this.sdk.fs.downloadFile(remotePath, localPath, TRANSFER_TIMEOUT_SEC),
-      );
-      return;
-    }
-    // The streaming variant lets us count what arrives and abort the HTTP request past the limit.
-    await this.transfer(`Could not download ${remotePath} from the Daytona sandbox`, async () => {
-      const abort = new AbortController();
-      const stream = await this.sdk.fs.downloadFileStream(remotePath, {
-        timeout: TRANSFER_TIMEOUT_SEC,
-        signal: abort.signal,
-      });
-      try {
-        await writeDownload(stream, localPath, remotePath, maxBytes);
-      } finally {
-        abort.abort();
-      }
-    });
+    const { maxBytes, expectedBytes } = options;
+    // Each attempt is bounded by its expected size: a body that stops arriving is cut and tried again.
+    const attemptMs =
+      this.ctx.transferBaseMs + Math.ceil(((expectedBytes ?? maxBytes ?? 0) / MIB) * TRANSFER_MS_PER_MIB);
+    // The streaming variant lets us count what arrives, abort the HTTP request past the limit or the
+    // attempt's deadline, and see a body that ended early (busboy's "Unexpected end of form") as an error
+    // of our pipeline, never as an unhandled `error` event.
+    await this.transfer(
+      `Could not download ${remotePath} from the Daytona sandbox`,
+      async () => {
+        const abort = new AbortController();
+        const timer = setTimeout(
+          () => abort.abort(new DownloadStalledError(remotePath, attemptMs)),
+          attemptMs,
+        );
+        try {
+          const stream = await this.sdk.fs.downloadFileStream(remotePath, {
+            timeout: Math.ceil(attemptMs / 1000),
+            signal: abort.signal,
+          });
+          await writeDownload(stream, localPath, remotePath, maxBytes, async () => {
+            if (abort.signal.aborted) throw abort.signal.reason;
+          });
+        } catch (error) {
+          throw abort.signal.aborted && !(error instanceof DownloadTooLargeError)
+            ? new DownloadStalledError(remotePath, attemptMs)
+            : error;
+        } finally {
+          clearTimeout(timer);
+          abort.abort();
+        }
+      },
+      classifyDownload,
+    );
   }
 
   /** Deletes until Daytona accepted it (see `deleteUntilGone`); 404 counts as done. */
@@ -194,13 +241,17 @@ export class DaytonaSandbox implements Sandbox {
     return undefined;
   };
 
-  private async transfer(what: string, run: () => Promise<void>): Promise<void> {
+  private async transfer(
+    what: string,
+    run: () => Promise<void>,
+    classify: (error: unknown) => RetryDecision = classifyTransient,
+  ): Promise<void> {
     if (this.deleted)
       throw new ActionError('sandbox-error', `The Daytona sandbox ${this.id} was already deleted.`);
     try {
       await withRetry(run, {
         ...this.ctx.retry,
-        classify: classifyTransient,
+        classify,
         onRetry: ({ attempt, delayMs, error }) =>
           this.ctx.logger.info(`${what} (${describeError(error)}); retry ${attempt} in ${delayMs} ms.`),
       });

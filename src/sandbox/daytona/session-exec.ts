@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Sandbox as SdkSandbox } from '@daytona/sdk';
 import { ActionError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/log.js';
+import { type RetryOptions, withRetry } from '../../shared/retry.js';
 import type { SandboxExecOptions, SandboxExecResult } from '../types.js';
-import { describeError, isConflict, statusOf } from './errors.js';
+import { classifyTransient, describeError, isConflict, type RetryBounds, statusOf } from './errors.js';
 
 /** Probes the sandbox; resolves with an error when it is gone, undefined while it is alive. */
 export type LivenessProbe = () => Promise<ActionError | undefined>;
@@ -47,18 +48,50 @@ export async function runInSession(
   probe: LivenessProbe,
   tuning: SessionExecTuning,
   logger: Logger,
+  /** Bounds for re-sending the session create and the exec after a transient failure. */
+  retry: RetryBounds,
 ): Promise<SandboxExecResult> {
   if (options.signal?.aborted) throw cancelled();
   const sessionId = `sandbox-agent-${randomUUID()}`;
+  const retrying = (what: string): Pick<RetryOptions, 'classify' | 'onRetry' | 'signal'> => ({
+    classify: classifyTransient,
+    signal: options.signal,
+    onRetry: ({ attempt, delayMs, error }) =>
+      logger.info(`${what} failed (${describeError(error)}); retry ${attempt} in ${delayMs} ms.`),
+  });
   try {
-    await sandbox.process.createSession(sessionId);
+    // Idempotent by id: a 409 on a re-sent create means the first one (whose answer was lost) worked.
+    await withRetry(
+      async () => {
+        try {
+          await sandbox.process.createSession(sessionId);
+        } catch (error) {
+          if (!isConflict(error)) throw error;
+        }
+      },
+      { ...retry, ...retrying('Starting a Daytona command session') },
+    );
   } catch (error) {
-    if (!isConflict(error)) throw await explain(error, probe, 'Could not start a command session');
+    throw await explain(error, probe, 'Could not start a command session');
   }
   let cmdId: string | undefined;
   try {
-    cmdId = (await sandbox.process.executeSessionCommand(sessionId, { command: script, runAsync: true }))
-      .cmdId;
+    cmdId = await withRetry(
+      async (attempt) => {
+        if (attempt > 0) {
+          // The session is ours alone: a command in it means the lost request did start it. Adopt it
+          // rather than run it twice.
+          const started = (await sandbox.process.getSession(sessionId)).commands?.[0]?.id;
+          if (started) {
+            logger.info('The command had started before its answer was lost; following it.');
+            return started;
+          }
+        }
+        return (await sandbox.process.executeSessionCommand(sessionId, { command: script, runAsync: true }))
+          .cmdId;
+      },
+      { ...retry, ...retrying('Starting a command in the Daytona sandbox') },
+    );
   } catch (error) {
     void deleteSession(sandbox, sessionId);
     throw await explain(error, probe, 'Could not start the command');

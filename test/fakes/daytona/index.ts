@@ -62,6 +62,11 @@ export interface FakeDaytona {
   /** The API URL to pass as `apiUrl` / DAYTONA_API_URL (`http://127.0.0.1:<port>/api`). */
   url: string;
   apiKey: string;
+  /**
+   * Points the `toolboxProxyUrl` the fake hands out at `origin` (a proxy in front of the fake), so toolbox
+   * traffic (exec, logs, files) goes through it too, as it goes through Daytona's proxy in real life.
+   */
+  routeToolboxVia(origin: string): void;
   /** Every request, in order. */
   calls: FakeCall[];
   /** Sandboxes that exist (any state but destroyed). */
@@ -126,6 +131,8 @@ export async function startFakeDaytona(options: FakeDaytonaOptions = {}): Promis
   const timers = new Set<NodeJS.Timeout>();
   const sockets = new Set<Socket>();
   let base = '';
+  /** Origin written into `toolboxProxyUrl`: the fake itself, or a proxy in front of it. */
+  let toolboxOrigin = '';
 
   const later = (ms: number, fn: () => void): void => {
     const timer = setTimeout(() => {
@@ -170,7 +177,7 @@ export async function startFakeDaytona(options: FakeDaytonaOptions = {}): Promis
     autoDeleteInterval: sb.createBody['autoDeleteInterval'] ?? -1,
     createdAt: sb.createdAt,
     updatedAt: sb.updatedAt,
-    toolboxProxyUrl: `${base}/toolbox`,
+    toolboxProxyUrl: `${toolboxOrigin}/toolbox`,
   });
 
   const setState = (sb: FakeSandbox, state: string): void => {
@@ -308,7 +315,7 @@ export async function startFakeDaytona(options: FakeDaytonaOptions = {}): Promis
     [
       'GET',
       /^\/api\/sandbox\/([^/]+)\/toolbox-proxy-url$/,
-      async () => json(200, { url: `${base}/toolbox` }),
+      async () => json(200, { url: `${toolboxOrigin}/toolbox` }),
     ],
     [
       'GET',
@@ -413,6 +420,25 @@ export async function startFakeDaytona(options: FakeDaytonaOptions = {}): Promis
           id: cmd.id,
           command: cmd.command,
           ...(cmd.exitCode !== undefined ? { exitCode: cmd.exitCode } : {}),
+        });
+      },
+    ],
+    [
+      // `process.getSession` (toolbox-api-client `GET /process/session/{sessionId}`): the Session model,
+      // `{ sessionId, commands: Command[] }` with `{ id, command, exitCode? }` per command.
+      'GET',
+      /^\/process\/session\/([^/]+)$/,
+      async (sb, _req, m) => {
+        const session = sb.sessions.get(decodeURIComponent(m[1]!));
+        if (!session)
+          return errorBody(404, 'session not found', { code: 'PROCESS_NOT_FOUND', source: 'DAYTONA_DAEMON' });
+        return json(200, {
+          sessionId: session.id,
+          commands: [...session.commands.values()].map((cmd) => ({
+            id: cmd.id,
+            command: cmd.command,
+            ...(cmd.exitCode !== undefined ? { exitCode: cmd.exitCode } : {}),
+          })),
         });
       },
     ],
@@ -602,10 +628,14 @@ export async function startFakeDaytona(options: FakeDaytonaOptions = {}): Promis
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   base = `http://127.0.0.1:${port}`;
+  toolboxOrigin = base;
 
   return {
     url: `${base}/api`,
     apiKey,
+    routeToolboxVia: (origin) => {
+      toolboxOrigin = origin;
+    },
     calls,
     sandboxes: () => [...sandboxes.values()],
     faults: {
