@@ -1,8 +1,8 @@
 import * as core from '@actions/core';
 import { failsStep, type RunResult } from './deliver/result.js';
-import { renderSummary } from './deliver/summary.js';
+import { artifactUrl, renderSummary, type SummaryLinks } from './deliver/summary.js';
 import { type Host, runPipeline } from './main.js';
-import { readRunContext, runUrl } from './settings/context.js';
+import { type RunContext, readRunContext, runUrl } from './settings/context.js';
 import { parseSettings } from './settings/index.js';
 import { registerInputSecrets } from './settings/secrets.js';
 import { CleanupRegistry } from './shared/cleanup.js';
@@ -22,7 +22,7 @@ export async function runAction(): Promise<void> {
   for (const warning of secretWarnings) logger.warning(warning);
   const cleanup = new CleanupRegistry();
   const context = await readRunContext();
-  const link = runUrl(context);
+  const link = summaryLinks(context);
   installSignalHandlers(cleanup, logger, link);
   installCrashGuard(cleanup, logger, link);
 
@@ -57,14 +57,14 @@ export async function runAction(): Promise<void> {
   }
   // A signal or the watchdog is stopping the run: that path reports the outcome and exits.
   if (stopping) return;
-  setOutputs(result);
+  setOutputs(result, link);
   await writeSummary(result, link, logger);
   if (failsStep(result.outcome)) failStep(logger, result.message);
   else logger.info(`Outcome: ${result.outcome}. ${result.message}`);
 }
 
 /** Outputs carry only codes, numbers, paths, ids and hashes (SPEC §2); never agent or comment text. */
-function setOutputs(result: RunResult): void {
+function setOutputs(result: RunResult, links: SummaryLinks): void {
   const outputs: Record<string, string | number | undefined> = {
     outcome: result.outcome,
     reason: result.reason,
@@ -76,6 +76,7 @@ function setOutputs(result: RunResult): void {
     'patch-path': result.patchPath,
     'meta-path': result.metaPath,
     'artifact-id': result.artifactId,
+    'artifact-url': artifactUrl(links, result.artifactId),
     'sandbox-id': result.sandboxId,
     'base-sha': result.baseSha,
     'head-tree': result.headTree,
@@ -84,7 +85,17 @@ function setOutputs(result: RunResult): void {
     core.setOutput(name, value === undefined ? '' : String(value));
 }
 
-async function writeSummary(result: RunResult, link: string, logger: Logger): Promise<void> {
+/** The run's own GitHub coordinates (runner env), for the summary's links and `artifact-url`. */
+function summaryLinks(context: RunContext): SummaryLinks {
+  return {
+    runUrl: runUrl(context),
+    serverUrl: context.serverUrl,
+    repository: context.repository,
+    runId: context.runId,
+  };
+}
+
+async function writeSummary(result: RunResult, link: SummaryLinks, logger: Logger): Promise<void> {
   if (!process.env['GITHUB_STEP_SUMMARY']) return;
   try {
     await core.summary.addRaw(await renderSummary(result, link)).write();
@@ -103,7 +114,7 @@ let stopping = false;
 function stopRun(
   cleanup: CleanupRegistry,
   logger: Logger,
-  link: string,
+  link: SummaryLinks,
   failure: { reason: 'cancelled' | 'deadline-exceeded' | 'internal-error'; message: string },
   exitCode: number,
 ): void {
@@ -116,7 +127,7 @@ function stopRun(
     )
     .then(async () => {
       const result: RunResult = { outcome: 'failed', ...failure, timings: [] };
-      setOutputs(result);
+      setOutputs(result, link);
       await writeSummary(result, link, logger);
       failStep(logger, failure.message);
     })
@@ -124,7 +135,7 @@ function stopRun(
 }
 
 /** The runner sends SIGINT, then SIGTERM 7.5 s later, then kills: start deleting the sandbox at once. */
-function installSignalHandlers(cleanup: CleanupRegistry, logger: Logger, link: string): void {
+function installSignalHandlers(cleanup: CleanupRegistry, logger: Logger, link: SummaryLinks): void {
   const onSignal = (signal: NodeJS.Signals): void =>
     stopRun(
       cleanup,
@@ -146,7 +157,7 @@ function installSignalHandlers(cleanup: CleanupRegistry, logger: Logger, link: s
  * running. Instead the run ends as it would on a signal: the sandbox is deleted, the outputs say
  * failed/internal-error, and the process exits 1.
  */
-function installCrashGuard(cleanup: CleanupRegistry, logger: Logger, link: string): void {
+function installCrashGuard(cleanup: CleanupRegistry, logger: Logger, link: SummaryLinks): void {
   const onCrash = (error: unknown): void =>
     stopRun(
       cleanup,
@@ -166,7 +177,12 @@ function installCrashGuard(cleanup: CleanupRegistry, logger: Logger, link: strin
 const WATCHDOG_GRACE_MS = 60_000;
 
 /** If the pipeline is still running a minute past its deadline, something is stuck: stop it. */
-function startWatchdog(plan: RunPlan, cleanup: CleanupRegistry, logger: Logger, link: string): () => void {
+function startWatchdog(
+  plan: RunPlan,
+  cleanup: CleanupRegistry,
+  logger: Logger,
+  link: SummaryLinks,
+): () => void {
   const overall = formatMinutes(plan.deadlineAt - plan.startedAt);
   const timer = setTimeout(
     () =>

@@ -262,6 +262,7 @@ async function runInSandbox(
     createTimeoutMs: createTimeout(plan, now),
   };
   host.saveState('sandbox-provider', provider.name);
+  facts.sandboxProvider = provider.name;
   host.saveState('sandbox-name', spec.name);
   // Post looks a lost create up by this nonce's label, never by labels a parallel matrix job shares.
   host.saveState('sandbox-nonce', spec.identity.nonce);

@@ -17,6 +17,7 @@ import {
 } from './install.js';
 import { type AgentPreset, getPreset, presetVersion } from './presets/index.js';
 import { type AgentUsage, type TranscriptReader, TranscriptRecorder } from './transcript.js';
+import { parseUsageFile, readUsageFile } from './usage-file.js';
 
 export interface AgentInput {
   sandbox: Sandbox;
@@ -73,6 +74,8 @@ export async function runAgent(input: AgentInput): Promise<AgentRun> {
     ...agentCommandEnv({ workdir: sandbox.paths.workdir, promptFile }),
     AGENT_SUMMARY_FILE: summaryFile,
   };
+  // A custom agent has no CLI output we can read usage from: it may report it in this file.
+  if (preset.name === 'custom') env['AGENT_USAGE_FILE'] = posix.join(scratch, 'agent-usage.json');
   if (preset.install) {
     Object.assign(env, installEnv(preset, settings, scratch), { AGENT_MODEL: settings.model });
   }
@@ -153,9 +156,23 @@ async function runSetupAndAgent(
     startedAt,
     finishedAt: new Date().toISOString(),
     summary: summaryText?.trim() ? input.secrets.redact(summaryText.trim()) : undefined,
-    usage: reader?.usage(),
+    usage: reader?.usage() ?? (await customUsage(sandbox, logger, env['AGENT_USAGE_FILE'])),
     transcriptPath,
   };
+}
+
+/** What a custom agent wrote to `$AGENT_USAGE_FILE`; a file that fails validation is ignored with a warning. */
+async function customUsage(
+  sandbox: Sandbox,
+  logger: Logger,
+  path: string | undefined,
+): Promise<AgentUsage | undefined> {
+  if (!path) return undefined;
+  const parsed = parseUsageFile(await readUsageFile(sandbox, path));
+  if (parsed && 'ignored' in parsed) {
+    logger.warning(`The agent's usage file was ignored: ${parsed.ignored}. See docs/agents.md for its form.`);
+  }
+  return parsed && 'usage' in parsed ? parsed.usage : undefined;
 }
 
 /** Preset env under `agent-env`: the workflow author's values win over the preset's defaults. */

@@ -18,7 +18,11 @@ export function failsStep(outcome: Outcome): boolean {
 
 export interface StageTiming {
   stage: string;
+  /** Duration in ms (endMs - startMs). */
   ms: number;
+  /** Start and end in ms since the run started, so overlapping stages (teardown during verify) show. */
+  startMs: number;
+  endMs: number;
 }
 
 /** Everything the run produced. Free text here (`message`) is ours, never the agent's or a commenter's. */
@@ -52,19 +56,23 @@ export interface RunResult {
   /** Token counts and cost as the agent CLI reported them. */
   tokens?: { inputTokens?: number; outputTokens?: number; cachedTokens?: number };
   costUsd?: number;
+  /** Provider name (`daytona`, `modal`, `local`), for the sandbox's dashboard link. */
+  sandboxProvider?: string;
   timings: StageTiming[];
 }
 
-/** Measures each stage; the summary prints them in order. */
+/** Measures each stage as a start and an end since the run began; the summary draws them as a timeline. */
 export class Timings {
   readonly entries: StageTiming[] = [];
+  private readonly origin = performance.now();
 
   async measure<T>(stage: string, fn: () => Promise<T>): Promise<T> {
-    const started = performance.now();
+    const startMs = Math.round(performance.now() - this.origin);
     try {
       return await fn();
     } finally {
-      this.entries.push({ stage, ms: Math.round(performance.now() - started) });
+      const endMs = Math.max(startMs, Math.round(performance.now() - this.origin));
+      this.entries.push({ stage, ms: endMs - startMs, startMs, endMs });
     }
   }
 }

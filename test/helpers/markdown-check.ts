@@ -84,3 +84,11 @@ function blockText(node: Nodes, links: 'text' | 'url'): string {
   if ('children' in node) return node.children.map((child) => blockText(child, links)).join('');
   return '';
 }
+
+/** The job summary's only raw HTML: our own fold of the details (src/deliver/summary.ts). */
+const SUMMARY_FOLD = new Set(['html: <details><summary>Details</summary>', 'html: </details>']);
+
+/** `githubViolations` for a job summary, which may carry our `<details>` fold and nothing else raw. */
+export function summaryViolations(markdown: string, allowedHosts?: readonly string[]): string[] {
+  return githubViolations(markdown, allowedHosts).filter((problem) => !SUMMARY_FOLD.has(problem));
+}

@@ -48,7 +48,7 @@ const CASES: Record<keyof typeof STREAMS, Case> = {
     ],
     env: { IS_SANDBOX: '1', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' },
     summary: 'Added a greeting to README.md and ran the tests.',
-    usage: '120 input tokens, 300 cached, 50 output tokens, $0.0123',
+    usage: '| 120 | 50 | 300 | $0.0123 |',
   },
   codex: {
     bin: 'codex',
@@ -65,7 +65,7 @@ const CASES: Record<keyof typeof STREAMS, Case> = {
     ],
     env: {},
     summary: 'Updated README.md with a greeting.',
-    usage: '1,200 input tokens, 800 cached, 90 output tokens',
+    usage: '| 1,200 | 90 | 800 | tokens only (the agent reports no cost) |',
   },
   opencode: {
     bin: 'opencode',
@@ -74,7 +74,7 @@ const CASES: Record<keyof typeof STREAMS, Case> = {
     argv: ['run', '--format', 'json', '--model', MODEL],
     env: { OPENCODE_DISABLE_PROJECT_CONFIG: 'true' },
     summary: 'Greeting added to README.md.',
-    usage: '1,100 input tokens, 100 cached, 70 output tokens, $0.0120',
+    usage: '| 1,100 | 70 | 100 | $0.0120 |',
   },
   gemini: {
     bin: 'gemini',
@@ -83,7 +83,7 @@ const CASES: Record<keyof typeof STREAMS, Case> = {
     argv: ['--output-format', 'stream-json', '--approval-mode', 'yolo', '--skip-trust', '--model', MODEL],
     env: {},
     summary: 'Added the greeting to README.md.',
-    usage: '600 input tokens, 100 output tokens',
+    usage: '| 600 | 100 | — | tokens only (the agent reports no cost) |',
   },
 };
 
@@ -165,7 +165,8 @@ describe.each(Object.keys(CASES) as Array<keyof typeof CASES>)('agent preset %s'
     // The agent's summary, its usage, and the work itself.
     expect(result.agentSummary).toContain(c.summary);
     const summary = await renderSummary(result);
-    expect(summary).toContain(`| Agent usage | ${c.usage} |`);
+    // The Cost row: input, output, cached, then $ (or "tokens only") as the CLI reported them.
+    expect(summary).toContain(c.usage);
     expect(summary).toContain('### What the agent did');
     expect(await renderAgentSummarySection(result.agentSummary!)).toContain(c.summary);
     expect(readFileSync(result.patchPath!, 'utf8')).toContain('+work from the stub');
