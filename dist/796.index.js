@@ -79,14 +79,16 @@ async function applyMbox(input) {
     }
 }
 
-// EXTERNAL MODULE: ./src/main.ts + 33 modules
-var main = __webpack_require__(90821);
+// EXTERNAL MODULE: ./src/deliver/result.ts
+var deliver_result = __webpack_require__(52664);
+// EXTERNAL MODULE: ./src/main.ts + 34 modules
+var main = __webpack_require__(14530);
 // EXTERNAL MODULE: ./src/settings/context.ts
 var settings_context = __webpack_require__(17218);
 // EXTERNAL MODULE: ./src/settings/index.ts
 var src_settings = __webpack_require__(92181);
-// EXTERNAL MODULE: ./src/settings/secrets.ts
-var settings_secrets = __webpack_require__(25868);
+// EXTERNAL MODULE: ./src/settings/secrets.ts + 1 modules
+var settings_secrets = __webpack_require__(54824);
 // EXTERNAL MODULE: ./src/shared/cleanup.ts
 var cleanup = __webpack_require__(10885);
 // EXTERNAL MODULE: ./src/shared/log.ts
@@ -98,6 +100,7 @@ var src_snapshot = __webpack_require__(61227);
 // EXTERNAL MODULE: ./src/sweep/run.ts + 2 modules
 var run = __webpack_require__(64382);
 ;// CONCATENATED MODULE: ./src/cli.ts
+
 
 
 
@@ -213,7 +216,7 @@ async function runCommand(args) {
         const result = await (0,main/* runPipeline */.a)({ settings, context, host, repoDir });
         process.stdout.write(`${(0,log/* inertJson */.nl)(result, 2)}\n`);
         logger.info(`${result.outcome}${result.reason ? ` (${result.reason})` : ''}: ${result.message}`);
-        return result.outcome === 'failed' ? 1 : 0;
+        return (0,deliver_result/* failsStep */.u)(result.outcome) ? 1 : 0;
     }
     catch (error) {
         logger.error((0,errors/* errorMessage */.gJ)(error));

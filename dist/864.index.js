@@ -11,10 +11,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3894);
 /* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39050);
-/* harmony import */ var _settings_secrets_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(25868);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58382);
-/* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(33260);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(64382);
+/* harmony import */ var _settings_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54824);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58382);
+/* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33260);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(64382);
 
 
 
@@ -24,17 +24,17 @@ __webpack_require__.r(__webpack_exports__);
 /** The `sweep` sub-action (`uses: <owner>/sandbox-agent-action/sweep@v1`), typically on a schedule. */
 async function runSweepAction() {
     const read = (name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name, { trimWhitespace: false });
-    const secrets = new _shared_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .SecretRegistry */ .ks((value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value));
-    (0,_settings_secrets_js__WEBPACK_IMPORTED_MODULE_5__/* .registerInputSecrets */ .h)(secrets, read, process.env);
+    const secrets = new _shared_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .SecretRegistry */ .ks((value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(value));
+    (0,_settings_secrets_js__WEBPACK_IMPORTED_MODULE_2__/* .registerInputSecrets */ .h)(secrets, read, process.env);
     const logger = (0,_action_js__WEBPACK_IMPORTED_MODULE_1__/* .actionLogger */ .v0)(secrets);
     try {
-        const report = await (0,_run_js__WEBPACK_IMPORTED_MODULE_4__/* .sweepFromInputs */ .E)(read, process.env, logger);
+        const report = await (0,_run_js__WEBPACK_IMPORTED_MODULE_5__/* .sweepFromInputs */ .E)(read, process.env, logger);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('stale', String(report.stale.length));
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('deleted', String(report.deleted.length));
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('failed', String(report.failed.length));
     }
     catch (error) {
-        const failure = (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .toActionError */ .ie)(error);
+        const failure = (0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .toActionError */ .ie)(error);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH('reason', failure.reason);
         (0,_action_js__WEBPACK_IMPORTED_MODULE_1__/* .failStep */ .vy)(logger, failure.describe());
     }

@@ -1,5 +1,5 @@
-export const id = 820;
-export const ids = [820];
+export const id = 617;
+export const ids = [617,81];
 export const modules = {
 
 /***/ 74880:
@@ -21,72 +21,16 @@ module.exports = webpackEmptyAsyncContext;
 
 /***/ }),
 
-/***/ 48983:
+/***/ 29086:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  createDaytonaProvider: () => (/* binding */ createDaytonaProvider)
-});
-
-// UNUSED EXPORTS: DEFAULT_DAYTONA_TUNING
-
-// EXTERNAL MODULE: ./src/shared/deadline.ts
-var deadline = __webpack_require__(18013);
-// EXTERNAL MODULE: ./src/shared/errors.ts
-var shared_errors = __webpack_require__(58382);
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(98995);
-// EXTERNAL MODULE: ./node_modules/busboy/lib/index.js
-var lib = __webpack_require__(680);
-var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
-// EXTERNAL MODULE: ./node_modules/form-data/lib/form_data.js
-var form_data = __webpack_require__(96454);
-var form_data_default = /*#__PURE__*/__webpack_require__.n(form_data);
-;// CONCATENATED MODULE: ./src/sandbox/daytona/sdk-require.ts
-
-
-
-/**
- * The ESM build of @daytona/sdk loads `form-data` (uploads) and `busboy` (downloads) at run time with
- * `createRequire(import.meta.url)`, or with a global `require` when one exists. Inside the ncc bundle
- * `import.meta.url` is dist/index.js, next to which there is no node_modules, so uploads and downloads
- * would fail with "Module form-data is not available". This module, evaluated just before the SDK
- * (see sdk.ts), offers a global `require` that returns the bundled copies; sdk.ts removes it again
- * once the SDK has captured it. Everything else goes to a normal `require` (builtins; `dotenv` is
- * deliberately not bundled, so in the action the SDK cannot read a `.env` file at all).
- */
-const provided = { busboy: (lib_default()), 'form-data': (form_data_default()) };
-const nodeRequire = (0,external_node_module_.createRequire)(import.meta.url);
-const globals = globalThis;
-const installedShim = globals.require === undefined;
-if (installedShim) {
-    const shim = (id) => (Object.hasOwn(provided, id) ? provided[id] : nodeRequire(id));
-    globals.require = Object.assign(shim, { resolve: nodeRequire.resolve, cache: nodeRequire.cache });
-}
-function removeRequireShim() {
-    if (installedShim)
-        delete globals.require;
-}
-
-// EXTERNAL MODULE: ./node_modules/@daytona/sdk/esm/index.js + 127 modules
-var esm = __webpack_require__(59210);
-;// CONCATENATED MODULE: ./src/sandbox/daytona/sdk.ts
-// Order matters: the shim must be evaluated before the SDK, which captures `require` when it loads.
-// A bare import is never reordered by import sorting, and it evaluates sdk-require.ts first.
-
-
-
-removeRequireShim();
-/**
- * The SDK's runtime exports, loaded after the require shim (sdk-require.ts). Import them from here,
- * never from '@daytona/sdk' directly (type-only imports are fine). The ncc test in
- * test/int/daytona-provider.int.test.ts fails if the order breaks.
- */
-
-
-;// CONCATENATED MODULE: ./src/sandbox/daytona/config.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O3: () => (/* binding */ createDaytonaClient),
+/* harmony export */   resolveDaytonaConfig: () => (/* binding */ resolveDaytonaConfig)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_API_URL, REQUEST_TIMEOUT_MS */
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _sdk_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22317);
 
 
 const DEFAULT_API_URL = 'https://app.daytona.io/api';
@@ -98,16 +42,16 @@ function resolveDaytonaConfig(settings, env = process.env) {
     const pick = (value, name) => (value ?? '').trim() || (env[name] ?? '').trim();
     const apiKey = pick(settings.apiKey, 'DAYTONA_API_KEY');
     if (!apiKey) {
-        throw new shared_errors/* ActionError */.lZ('invalid-input', 'No Daytona API key was given: set the daytona-api-key input or the DAYTONA_API_KEY environment variable.');
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('invalid-input', 'No Daytona API key was given: set the daytona-api-key input or the DAYTONA_API_KEY environment variable.');
     }
     const apiUrl = pick(settings.apiUrl, 'DAYTONA_API_URL') || DEFAULT_API_URL;
     if (!/^https?:\/\//i.test(apiUrl)) {
-        throw new shared_errors/* ActionError */.lZ('invalid-input', `The Daytona API URL must start with https:// (got ${apiUrl}).`);
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('invalid-input', `The Daytona API URL must start with https:// (got ${apiUrl}).`);
     }
     const snapshot = pick(settings.snapshot, 'DAYTONA_SNAPSHOT');
     const image = pick(settings.image, 'DAYTONA_IMAGE');
     if (snapshot && image) {
-        throw new shared_errors/* ActionError */.lZ('invalid-input', 'Both daytona-snapshot and daytona-image are set; choose one of them.');
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('invalid-input', 'Both daytona-snapshot and daytona-image are set; choose one of them.');
     }
     return { apiKey, apiUrl, target: pick(settings.target, 'DAYTONA_TARGET'), snapshot, image };
 }
@@ -135,7 +79,7 @@ const REQUEST_TIMEOUT_MS = 120_000;
  *   only come from a file; it is reset to ours.
  */
 function createDaytonaClient(config) {
-    const client = withPinnedEnv({ ...PINNED_DURING_CONSTRUCTION, DAYTONA_TARGET: config.target }, () => new esm/* Daytona */.dc({
+    const client = withPinnedEnv({ ...PINNED_DURING_CONSTRUCTION, DAYTONA_TARGET: config.target }, () => new _sdk_js__WEBPACK_IMPORTED_MODULE_1__/* .Daytona */ .dc({
         apiKey: config.apiKey,
         apiUrl: config.apiUrl,
         target: config.target || undefined,
@@ -166,13 +110,35 @@ function withPinnedEnv(values, fn) {
     }
 }
 
+
+/***/ }),
+
+/***/ 71222:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createDaytonaProvider: () => (/* binding */ createDaytonaProvider)
+});
+
+// UNUSED EXPORTS: DEFAULT_DAYTONA_TUNING
+
+// EXTERNAL MODULE: ./src/shared/deadline.ts
+var deadline = __webpack_require__(18013);
+// EXTERNAL MODULE: ./src/sandbox/daytona/config.ts
+var daytona_config = __webpack_require__(29086);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var shared_errors = __webpack_require__(58382);
 // EXTERNAL MODULE: ./src/shared/retry.ts
-var retry = __webpack_require__(43091);
+var shared_retry = __webpack_require__(43091);
+// EXTERNAL MODULE: ./src/sandbox/daytona/sdk.ts + 1 modules
+var sdk = __webpack_require__(22317);
 ;// CONCATENATED MODULE: ./src/sandbox/daytona/errors.ts
 
 
 
-const DAYTONA_RETRY = { ...retry/* DEFAULT_RETRY */.vI };
+const DAYTONA_RETRY = { ...shared_retry/* DEFAULT_RETRY */.vI };
 const CONNECTION_CODES = new Set([
     'ECONNRESET',
     'ECONNREFUSED',
@@ -186,13 +152,13 @@ const CONNECTION_CODES = new Set([
     'UND_ERR_SOCKET',
 ]);
 function statusOf(error) {
-    if (error instanceof esm/* DaytonaError */.hY)
+    if (error instanceof sdk/* DaytonaError */.hY)
         return error.statusCode;
     const status = error?.response?.status;
     return typeof status === 'number' ? status : undefined;
 }
 function isNotFound(error) {
-    return error instanceof esm/* DaytonaNotFoundError */.yS || statusOf(error) === 404;
+    return error instanceof sdk/* DaytonaNotFoundError */.yS || statusOf(error) === 404;
 }
 /**
  * 409. On DELETE it is StateChangeInProgressError: the sandbox is still creating/starting/stopping and
@@ -211,14 +177,14 @@ function retryAfterMs(error, now = Date.now()) {
     for (const [name, value] of headers) {
         if (!name.startsWith('retry-after'))
             continue;
-        const ms = (0,retry/* parseRetryAfter */.mu)(value, now);
+        const ms = (0,shared_retry/* parseRetryAfter */.mu)(value, now);
         if (ms !== undefined && (best === undefined || ms > best))
             best = ms;
     }
     return best;
 }
 function headersOf(error) {
-    const raw = error instanceof esm/* DaytonaError */.hY
+    const raw = error instanceof sdk/* DaytonaError */.hY
         ? error.headers
         : error?.response?.headers;
     if (!raw || typeof raw !== 'object')
@@ -235,7 +201,7 @@ function headersOf(error) {
     return out;
 }
 function isConnectionError(error) {
-    if (error instanceof esm/* DaytonaConnectionError */.vZ)
+    if (error instanceof sdk/* DaytonaConnectionError */.vZ)
         return true;
     const code = error?.code;
     if (typeof code === 'string' && CONNECTION_CODES.has(code))
@@ -313,8 +279,36 @@ function buildCreateParams(spec, config) {
     if (config.snapshot)
         return { ...base, snapshot: config.snapshot };
     if (config.image)
-        return { ...base, image: config.image };
+        return { ...base, image: config.image, resources: daytonaResources(spec.size) };
     return base;
+}
+/** Daytona's size when created from an image: enough for `npm ci` plus a Node agent (daytona-medium). */
+const DAYTONA_DEFAULT_SIZE = { cpu: 2, memory: 4, disk: 8 };
+/**
+ * `resources` for a create from an image. Daytona counts whole vCPUs and GiB, so fractions round up.
+ * A snapshot carries its own size: @daytona/sdk 0.216.0 types `resources` only on
+ * `CreateSandboxFromImageParams`, so a create from a snapshot (named or the default) sends none.
+ */
+function daytonaResources(size) {
+    return {
+        cpu: Math.ceil(size?.cpu ?? DAYTONA_DEFAULT_SIZE.cpu),
+        memory: Math.ceil(size?.memoryGib ?? DAYTONA_DEFAULT_SIZE.memory),
+        disk: Math.ceil(size?.diskGib ?? DAYTONA_DEFAULT_SIZE.disk),
+    };
+}
+/** The warning for sizes that a snapshot-based create cannot apply, or undefined when none were asked for. */
+function ignoredSizeWarning(size, config) {
+    if (config.image && !config.snapshot)
+        return undefined;
+    const given = [
+        size?.cpu !== undefined && 'cpu',
+        size?.memoryGib !== undefined && 'memory-gib',
+        size?.diskGib !== undefined && 'disk-gib',
+    ].filter((name) => Boolean(name));
+    if (given.length === 0)
+        return undefined;
+    const from = config.snapshot ? `the snapshot '${config.snapshot}'` : "the organization's default snapshot";
+    return `Daytona takes the sandbox size from ${from}, so ${given.join(', ')} cannot apply. Pick a snapshot of the size you need (e.g. daytona-snapshot: daytona-medium for 2 vCPU / 4 GiB / 8 GiB), or set daytona-image.`;
 }
 function networkParams(network) {
     switch (network.mode) {
@@ -406,6 +400,7 @@ var external_node_crypto_ = __webpack_require__(77598);
 
 
 
+
 const DEFAULT_SESSION_TUNING = { pollIntervalMs: 3_000, drainMs: 3_000 };
 /** Results keep at most this much of each stream; the callbacks see everything. */
 const MAX_CAPTURE = 16 * 1024 * 1024;
@@ -429,21 +424,47 @@ const FINAL_READ_TIMEOUT_MS = 30_000;
  * The result's stdout/stderr come from one HTTP read of the full logs after the command ended, never
  * from what the stream happened to deliver, so callers may parse them.
  */
-async function runInSession(sandbox, script, options, probe, tuning, logger) {
+async function runInSession(sandbox, script, options, probe, tuning, logger, 
+/** Bounds for re-sending the session create and the exec after a transient failure. */
+retry) {
     if (options.signal?.aborted)
         throw cancelled();
     const sessionId = `sandbox-agent-${(0,external_node_crypto_.randomUUID)()}`;
+    const retrying = (what) => ({
+        classify: classifyTransient,
+        signal: options.signal,
+        onRetry: ({ attempt, delayMs, error }) => logger.info(`${what} failed (${describeError(error)}); retry ${attempt} in ${delayMs} ms.`),
+    });
     try {
-        await sandbox.process.createSession(sessionId);
+        // Idempotent by id: a 409 on a re-sent create means the first one (whose answer was lost) worked.
+        await (0,shared_retry/* withRetry */.bD)(async () => {
+            try {
+                await sandbox.process.createSession(sessionId);
+            }
+            catch (error) {
+                if (!isConflict(error))
+                    throw error;
+            }
+        }, { ...retry, ...retrying('Starting a Daytona command session') });
     }
     catch (error) {
-        if (!isConflict(error))
-            throw await explain(error, probe, 'Could not start a command session');
+        throw await explain(error, probe, 'Could not start a command session');
     }
     let cmdId;
     try {
-        cmdId = (await sandbox.process.executeSessionCommand(sessionId, { command: script, runAsync: true }))
-            .cmdId;
+        cmdId = await (0,shared_retry/* withRetry */.bD)(async (attempt) => {
+            if (attempt > 0) {
+                // The session is ours alone: a command in it means the lost request did start it. Adopt it
+                // rather than run it twice.
+                const started = (await sandbox.process.getSession(sessionId)).commands?.[0]?.id;
+                if (started) {
+                    logger.info('The command had started before its answer was lost; following it.');
+                    return started;
+                }
+            }
+            return (await sandbox.process.executeSessionCommand(sessionId, { command: script, runAsync: true }))
+                .cmdId;
+        }, { ...retry, ...retrying('Starting a command in the Daytona sandbox') });
     }
     catch (error) {
         void deleteSession(sandbox, sessionId);
@@ -719,8 +740,31 @@ const DEAD_STATES = new Set([
     'pausing',
     'paused',
 ]);
-/** Uploads and downloads get their own deadline (seconds); there is no size cap of our own. */
+/** Uploads get their own deadline (seconds); there is no size cap of our own. */
 const TRANSFER_TIMEOUT_SEC = 60 * 60;
+const MIB = 1024 * 1024;
+/** A download attempt gets `transferBaseMs` plus this much per MiB of its expected size. */
+const TRANSFER_MS_PER_MIB = 1_000;
+/** Default `transferBaseMs`: minutes for a large patch, never the hour an upload may take. */
+const DEFAULT_TRANSFER_BASE_MS = 60_000;
+/** A download attempt that did not complete within its size-proportional deadline. */
+class DownloadStalledError extends Error {
+    constructor(remotePath, ms) {
+        super(`the download of ${remotePath} did not complete within ${Math.round(ms / 1000)} s`);
+    }
+}
+/**
+ * A download is read again after any transient failure, and also after one that ended early or stalled:
+ * a multipart body without its closing boundary or a short body surfaces as a plain stream error (no
+ * status). Only a refusal (4xx, e.g. FILE_NOT_FOUND) or our own size limit is final.
+ */
+function classifyDownload(error) {
+    if (error instanceof bounded_download/* DownloadTooLargeError */.E || error instanceof shared_errors/* ActionError */.lZ)
+        return { retry: false };
+    if (statusOf(error) !== undefined)
+        return classifyTransient(error);
+    return { retry: true };
+}
 class DaytonaSandbox {
     sdk;
     paths;
@@ -751,7 +795,7 @@ class DaytonaSandbox {
             cwd: options.cwd ?? this.paths.workdir,
             timeoutSec: toSeconds(options.timeoutMs),
         });
-        return runInSession(this.sdk, script, options, this.probe, this.ctx.tuning, this.ctx.logger);
+        return runInSession(this.sdk, script, options, this.probe, this.ctx.tuning, this.ctx.logger, this.ctx.retry);
     }
     async upload(localPath, remotePath) {
         const dir = (0,posix_.dirname)(remotePath);
@@ -767,26 +811,35 @@ class DaytonaSandbox {
         await this.transfer(`Could not upload ${remotePath} to the Daytona sandbox`, () => this.sdk.fs.uploadFile(localPath, remotePath, TRANSFER_TIMEOUT_SEC));
     }
     async download(remotePath, localPath, options = {}) {
-        const { maxBytes } = options;
-        if (maxBytes === undefined) {
-            // With a local path the SDK streams the multipart response straight into the file.
-            await this.transfer(`Could not download ${remotePath} from the Daytona sandbox`, () => this.sdk.fs.downloadFile(remotePath, localPath, TRANSFER_TIMEOUT_SEC));
-            return;
-        }
-        // The streaming variant lets us count what arrives and abort the HTTP request past the limit.
+        const { maxBytes, expectedBytes } = options;
+        // Each attempt is bounded by its expected size: a body that stops arriving is cut and tried again.
+        const attemptMs = this.ctx.transferBaseMs + Math.ceil(((expectedBytes ?? maxBytes ?? 0) / MIB) * TRANSFER_MS_PER_MIB);
+        // The streaming variant lets us count what arrives, abort the HTTP request past the limit or the
+        // attempt's deadline, and see a body that ended early (busboy's "Unexpected end of form") as an error
+        // of our pipeline, never as an unhandled `error` event.
         await this.transfer(`Could not download ${remotePath} from the Daytona sandbox`, async () => {
             const abort = new AbortController();
-            const stream = await this.sdk.fs.downloadFileStream(remotePath, {
-                timeout: TRANSFER_TIMEOUT_SEC,
-                signal: abort.signal,
-            });
+            const timer = setTimeout(() => abort.abort(new DownloadStalledError(remotePath, attemptMs)), attemptMs);
             try {
-                await (0,bounded_download/* writeDownload */.A)(stream, localPath, remotePath, maxBytes);
+                const stream = await this.sdk.fs.downloadFileStream(remotePath, {
+                    timeout: Math.ceil(attemptMs / 1000),
+                    signal: abort.signal,
+                });
+                await (0,bounded_download/* writeDownload */.A)(stream, localPath, remotePath, maxBytes, async () => {
+                    if (abort.signal.aborted)
+                        throw abort.signal.reason;
+                });
+            }
+            catch (error) {
+                throw abort.signal.aborted && !(error instanceof bounded_download/* DownloadTooLargeError */.E)
+                    ? new DownloadStalledError(remotePath, attemptMs)
+                    : error;
             }
             finally {
+                clearTimeout(timer);
                 abort.abort();
             }
-        });
+        }, classifyDownload);
     }
     /** Deletes until Daytona accepted it (see `deleteUntilGone`); 404 counts as done. */
     async delete(options = {}) {
@@ -834,13 +887,13 @@ class DaytonaSandbox {
         }
         return undefined;
     };
-    async transfer(what, run) {
+    async transfer(what, run, classify = classifyTransient) {
         if (this.deleted)
             throw new shared_errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} was already deleted.`);
         try {
-            await (0,retry/* withRetry */.bD)(run, {
+            await (0,shared_retry/* withRetry */.bD)(run, {
                 ...this.ctx.retry,
-                classify: classifyTransient,
+                classify,
                 onRetry: ({ attempt, delayMs, error }) => this.ctx.logger.info(`${what} (${describeError(error)}); retry ${attempt} in ${delayMs} ms.`),
             });
         }
@@ -907,7 +960,7 @@ async function deleteUntilGone(target, id, ctx, options = {}) {
         if (left <= 0)
             break;
         try {
-            await retry/* realClock */.dQ.sleep(Math.min(waitMs, left), options.signal);
+            await shared_retry/* realClock */.dQ.sleep(Math.min(waitMs, left), options.signal);
         }
         catch (error) {
             throw sandboxError(`Deleting the Daytona sandbox ${id} was aborted`, error);
@@ -964,6 +1017,7 @@ async function resolveScratch(sandbox, workdir) {
 
 
 
+
 class DaytonaProvider {
     client;
     config;
@@ -981,6 +1035,9 @@ class DaytonaProvider {
     }
     async create(spec, onCreated) {
         const params = buildCreateParams(spec, this.config);
+        const ignoredSize = ignoredSizeWarning(spec.size, this.config);
+        if (ignoredSize)
+            this.logger.warning(ignoredSize);
         const started = Date.now();
         const remainingSec = () => Math.max(1, Math.ceil((spec.createTimeoutMs - (Date.now() - started)) / 1000));
         let notified;
@@ -991,8 +1048,9 @@ class DaytonaProvider {
             onCreated(id);
         };
         let sdk;
+        let createTimedOut = false;
         try {
-            sdk = await (0,retry/* withRetry */.bD)(async (attempt) => {
+            sdk = await (0,shared_retry/* withRetry */.bD)(async (attempt) => {
                 if (attempt > 0) {
                     // A create whose response was lost may have made the sandbox: adopt it instead of a second one.
                     const found = await this.findOne(spec.name, spec.labels);
@@ -1007,7 +1065,24 @@ class DaytonaProvider {
                 const stopWatching = this.watchForId(spec.name, notify);
                 try {
                     // The SDK adds a label of its own to the object it is given: pass a fresh copy each time.
-                    const created = await this.client.create(copyParams(params), { timeout: remainingSec() });
+                    const fresh = copyParams(params);
+                    const creating = 'image' in fresh
+                        ? this.client.create(fresh, {
+                            timeout: remainingSec(),
+                            // An image build takes minutes: show its log (remote text; the logger makes it inert).
+                            onSnapshotCreateLogs: (chunk) => {
+                                for (const line of chunk.split(/\r?\n/))
+                                    this.logger.info(`[daytona image build] ${line}`);
+                            },
+                        })
+                        : this.client.create(fresh, { timeout: remainingSec() });
+                    // The SDK checks its timeout while the build is pending and after it, not while it follows the
+                    // build log (@daytona/sdk 0.216.0 Daytona.create): bound the whole call ourselves.
+                    const created = await (0,deadline/* withTimeout */.wj)(creating, Math.max(1_000, spec.createTimeoutMs - (Date.now() - started)), `the sandbox was not ready within ${Math.ceil(spec.createTimeoutMs / 1000)} s`).catch((error) => {
+                        if (Date.now() - started >= spec.createTimeoutMs)
+                            createTimedOut = true;
+                        throw error;
+                    });
                     notify(created.id);
                     return created;
                 }
@@ -1024,7 +1099,9 @@ class DaytonaProvider {
         }
         catch (error) {
             await this.cleanupAfterFailedCreate(spec.name, spec.labels, notified);
-            throw sandboxError('Could not create the Daytona sandbox', error);
+            throw sandboxError('Could not create the Daytona sandbox', error, createTimedOut
+                ? 'Raise create-timeout-minutes (an image build can take 10 minutes or more), or use a prebuilt daytona-snapshot.'
+                : undefined);
         }
         const ctx = { ...this.tuning, logger: this.logger };
         const sandbox = new DaytonaSandbox(sdk, { workdir: spec.workdir, scratch: '/tmp/sandbox-agent' }, ctx, spec.env);
@@ -1068,7 +1145,7 @@ class DaytonaProvider {
     }
     async list(labels) {
         try {
-            return await (0,retry/* withRetry */.bD)(async () => {
+            return await (0,shared_retry/* withRetry */.bD)(async () => {
                 const listings = [];
                 for await (const sandbox of this.client.list({ labels }))
                     listings.push(listing(sandbox));
@@ -1173,6 +1250,7 @@ function copyParams(params) {
 
 
 
+
 const DEFAULT_DAYTONA_TUNING = {
     retry: DAYTONA_RETRY,
     tuning: DEFAULT_SESSION_TUNING,
@@ -1181,18 +1259,111 @@ const DEFAULT_DAYTONA_TUNING = {
     idWatchMs: 3_000,
     // Ends before main's teardown bound (TEARDOWN_RESERVE_MS) so our own, clearer error is the one logged.
     deleteBudgetMs: deadline/* TEARDOWN_RESERVE_MS */.p$ - 5_000,
+    transferBaseMs: DEFAULT_TRANSFER_BASE_MS,
 };
+/**
+ * Test hook: `SANDBOX_AGENT_TEST_DAYTONA_TUNING` (JSON: `pollIntervalMs`, `drainMs`, `transferBaseMs`,
+ * `retryBaseMs`)
+ * shrinks the waits so the built action's fault tests run in seconds. Production never sets it.
+ */
+function testTuning() {
+    const raw = process.env['SANDBOX_AGENT_TEST_DAYTONA_TUNING'];
+    if (!raw)
+        return {};
+    const parsed = JSON.parse(raw);
+    const session = { ...DEFAULT_SESSION_TUNING };
+    if (parsed.pollIntervalMs)
+        session.pollIntervalMs = parsed.pollIntervalMs;
+    if (parsed.drainMs)
+        session.drainMs = parsed.drainMs;
+    return {
+        tuning: session,
+        ...(parsed.transferBaseMs ? { transferBaseMs: parsed.transferBaseMs } : {}),
+        ...(parsed.retryBaseMs
+            ? { retry: { ...DAYTONA_RETRY, baseMs: parsed.retryBaseMs, capMs: parsed.retryBaseMs * 8 } }
+            : {}),
+    };
+}
 /**
  * `provider: daytona` with @daytona/sdk (pinned). Settings come from the inputs, then from the
  * runner's process environment (DAYTONA_API_KEY, DAYTONA_API_URL, DAYTONA_TARGET, DAYTONA_SNAPSHOT,
  * DAYTONA_IMAGE), never from a `.env` file in the checkout. `tuning` is for tests.
  */
 function createDaytonaProvider(settings, logger, tuning = {}) {
-    const config = resolveDaytonaConfig(settings);
-    const client = createDaytonaClient(config);
+    const config = (0,daytona_config.resolveDaytonaConfig)(settings);
+    const client = (0,daytona_config/* createDaytonaClient */.O3)(config);
     logger.debug(`Daytona API: ${config.apiUrl}${config.target ? ` (target ${config.target})` : ''}`);
-    return new DaytonaProvider(client, config, logger, { ...DEFAULT_DAYTONA_TUNING, ...tuning });
+    return new DaytonaProvider(client, config, logger, {
+        ...DEFAULT_DAYTONA_TUNING,
+        ...testTuning(),
+        ...tuning,
+    });
 }
+
+
+/***/ }),
+
+/***/ 22317:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  dc: () => (/* reexport */ esm/* Daytona */.dc),
+  vZ: () => (/* reexport */ esm/* DaytonaConnectionError */.vZ),
+  hY: () => (/* reexport */ esm/* DaytonaError */.hY),
+  yS: () => (/* reexport */ esm/* DaytonaNotFoundError */.yS)
+});
+
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(98995);
+// EXTERNAL MODULE: ./node_modules/busboy/lib/index.js
+var lib = __webpack_require__(680);
+var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
+// EXTERNAL MODULE: ./node_modules/form-data/lib/form_data.js
+var form_data = __webpack_require__(96454);
+var form_data_default = /*#__PURE__*/__webpack_require__.n(form_data);
+;// CONCATENATED MODULE: ./src/sandbox/daytona/sdk-require.ts
+
+
+
+/**
+ * The ESM build of @daytona/sdk loads `form-data` (uploads) and `busboy` (downloads) at run time with
+ * `createRequire(import.meta.url)`, or with a global `require` when one exists. Inside the ncc bundle
+ * `import.meta.url` is dist/index.js, next to which there is no node_modules, so uploads and downloads
+ * would fail with "Module form-data is not available". This module, evaluated just before the SDK
+ * (see sdk.ts), offers a global `require` that returns the bundled copies; sdk.ts removes it again
+ * once the SDK has captured it. Everything else goes to a normal `require` (builtins; `dotenv` is
+ * deliberately not bundled, so in the action the SDK cannot read a `.env` file at all).
+ */
+const provided = { busboy: (lib_default()), 'form-data': (form_data_default()) };
+const nodeRequire = (0,external_node_module_.createRequire)(import.meta.url);
+const globals = globalThis;
+const installedShim = globals.require === undefined;
+if (installedShim) {
+    const shim = (id) => (Object.hasOwn(provided, id) ? provided[id] : nodeRequire(id));
+    globals.require = Object.assign(shim, { resolve: nodeRequire.resolve, cache: nodeRequire.cache });
+}
+function removeRequireShim() {
+    if (installedShim)
+        delete globals.require;
+}
+
+// EXTERNAL MODULE: ./node_modules/@daytona/sdk/esm/index.js + 127 modules
+var esm = __webpack_require__(59210);
+;// CONCATENATED MODULE: ./src/sandbox/daytona/sdk.ts
+// Order matters: the shim must be evaluated before the SDK, which captures `require` when it loads.
+// A bare import is never reordered by import sorting, and it evaluates sdk-require.ts first.
+
+
+
+removeRequireShim();
+/**
+ * The SDK's runtime exports, loaded after the require shim (sdk-require.ts). Import them from here,
+ * never from '@daytona/sdk' directly (type-only imports are fine). The ncc test in
+ * test/int/daytona-provider.int.test.ts fails if the order breaks.
+ */
+
 
 
 /***/ })

@@ -1,25 +1,26 @@
-export const id = 86;
-export const ids = [86];
+export const id = 644;
+export const ids = [644,775];
 export const modules = {
 
-/***/ 72086:
+/***/ 25775:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  createModalProvider: () => (/* binding */ createModalProvider)
-});
-
-// UNUSED EXPORTS: DEFAULT_MODAL_TUNING, MODAL_SCRATCH
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __webpack_require__(77030);
-// EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(58382);
-;// CONCATENATED MODULE: ./src/sandbox/modal/config.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fm: () => (/* binding */ ceilToSecondMs),
+/* harmony export */   dz: () => (/* binding */ DEFAULT_IMAGE_COMMANDS),
+/* harmony export */   hP: () => (/* binding */ modalResources),
+/* harmony export */   jE: () => (/* binding */ sandboxTimeoutMs),
+/* harmony export */   o8: () => (/* binding */ modalSandboxName),
+/* harmony export */   resolveModalSettings: () => (/* binding */ resolveModalSettings),
+/* harmony export */   sb: () => (/* binding */ DEFAULT_BASE_IMAGE),
+/* harmony export */   zq: () => (/* binding */ networkParams)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_APP, MAX_SANDBOX_TIMEOUT_MS, isValidModalName, MODAL_DEFAULT_SIZE */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58382);
 
 
 
@@ -41,11 +42,11 @@ function resolveModalSettings(settings, env = process.env) {
     const tokenId = settings.tokenId.trim() || env['MODAL_TOKEN_ID']?.trim() || '';
     const tokenSecret = settings.tokenSecret.trim() || env['MODAL_TOKEN_SECRET']?.trim() || '';
     if (!tokenId || !tokenSecret) {
-        throw new errors/* ActionError */.lZ('invalid-input', 'Modal credentials are missing: set the modal-token-id and modal-token-secret inputs, or the MODAL_TOKEN_ID and MODAL_TOKEN_SECRET environment variables.');
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ('invalid-input', 'Modal credentials are missing: set the modal-token-id and modal-token-secret inputs, or the MODAL_TOKEN_ID and MODAL_TOKEN_SECRET environment variables.');
     }
     const app = settings.app.trim() || DEFAULT_APP;
     if (!isValidModalName(app)) {
-        throw new errors/* ActionError */.lZ('invalid-input', `Invalid modal-app '${app}'. Expected letters, digits, '-', '_' or '.', at most 64 characters.`);
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ('invalid-input', `Invalid modal-app '${app}'. Expected letters, digits, '-', '_' or '.', at most 64 characters.`);
     }
     return {
         tokenId,
@@ -53,6 +54,7 @@ function resolveModalSettings(settings, env = process.env) {
         app,
         image: settings.image.trim(),
         environment: settings.environment.trim() || env['MODAL_ENVIRONMENT']?.trim() || '',
+        sandboxV2: !['0', 'false'].includes((env['MODAL_SANDBOX_V2'] ?? '').trim().toLowerCase()),
     };
 }
 const NAME_CHARSET = /^[a-zA-Z0-9\-_.]+$/;
@@ -70,7 +72,7 @@ function isValidModalName(name) {
 function modalSandboxName(name) {
     if (isValidModalName(name))
         return name;
-    const digest = (0,external_node_crypto_.createHash)('sha256').update(name).digest('hex').slice(0, 10);
+    const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(name).digest('hex').slice(0, 10);
     const cleaned = name
         .replace(/[^a-zA-Z0-9\-_.]+/g, '-')
         .replace(/-+/g, '-')
@@ -101,14 +103,14 @@ function networkParams(policy) {
         if (!entry)
             continue;
         if (isCidr(entry))
-            cidrs.push(entry.includes('/') ? entry : `${entry}/${(0,external_node_net_.isIP)(entry) === 6 ? 128 : 32}`);
+            cidrs.push(entry.includes('/') ? entry : `${entry}/${(0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(entry) === 6 ? 128 : 32}`);
         else if (DOMAIN.test(entry) && entry.length <= 253)
             domains.push(entry.toLowerCase());
         else
             invalid.push(entry);
     }
     if (invalid.length > 0) {
-        throw new errors/* ActionError */.lZ('invalid-input', `Invalid network entries for Modal: ${invalid.join(', ')}. Expected CIDRs (10.0.0.0/8), IP addresses or domains (example.com, *.example.com).`);
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ActionError */ .lZ('invalid-input', `Invalid network entries for Modal: ${invalid.join(', ')}. Expected CIDRs (10.0.0.0/8), IP addresses or domains (example.com, *.example.com).`);
     }
     // An empty allowlist blocks all egress, which is what an explicit allowlist with no entries means.
     return { outboundCidrAllowlist: cidrs, outboundDomainAllowlist: domains };
@@ -117,7 +119,7 @@ function isCidr(entry) {
     const [address, prefix, ...rest] = entry.split('/');
     if (rest.length > 0 || !address)
         return false;
-    const version = (0,external_node_net_.isIP)(address);
+    const version = (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(address);
     if (version === 0)
         return false;
     if (prefix === undefined)
@@ -126,7 +128,38 @@ function isCidr(entry) {
         return false;
     return Number(prefix) <= (version === 4 ? 32 : 128);
 }
+/** Modal's size by default: enough for `npm ci` plus a Node agent. */
+const MODAL_DEFAULT_SIZE = { cpu: 2, memoryGib: 4 };
+/**
+ * `cpu` (cores, may be fractional) and `memoryMiB` for `sandboxes.create` (modal@0.11.1
+ * `SandboxCreateParams`: both are reservations). Modal has no disk size for sandboxes, so `disk-gib`
+ * is not sent (the provider warns when it was given).
+ */
+function modalResources(size) {
+    return {
+        cpu: size?.cpu ?? MODAL_DEFAULT_SIZE.cpu,
+        memoryMiB: Math.ceil((size?.memoryGib ?? MODAL_DEFAULT_SIZE.memoryGib) * 1024),
+    };
+}
 
+
+/***/ }),
+
+/***/ 52644:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createModalProvider: () => (/* binding */ createModalProvider)
+});
+
+// UNUSED EXPORTS: DEFAULT_MODAL_TUNING, MODAL_SCRATCH
+
+// EXTERNAL MODULE: ./src/sandbox/modal/config.ts
+var config = __webpack_require__(25775);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(58382);
 // EXTERNAL MODULE: ./src/shared/retry.ts
 var shared_retry = __webpack_require__(43091);
 ;// CONCATENATED MODULE: ./src/sandbox/modal/errors.ts
@@ -207,7 +240,7 @@ var bounded_download = __webpack_require__(55879);
  * mid-command ends the wait at once instead of after the router's retries.
  */
 async function runCommand(handle, command, cwd, options, tuning) {
-    const timeoutMs = ceilToSecondMs(options.timeoutMs);
+    const timeoutMs = (0,config/* ceilToSecondMs */.Fm)(options.timeoutMs);
     const started = Date.now();
     const out = new Collector(tuning.maxBuffer);
     const err = new Collector(tuning.maxBuffer);
@@ -333,6 +366,27 @@ async function pump(stream, sink, onChunk, signal) {
         signal.removeEventListener('abort', cancel);
     }
 }
+/**
+ * A V2 exec talks to the task command router on the sandbox's worker, a host other than api.modal.com
+ * (modal@0.11.1 `TaskCommandRouterClientImpl`): UNAVAILABLE from a router method means the runner
+ * could not connect there (the control plane answered, or there would be no sandbox).
+ */
+function isWorkerUnreachable(error) {
+    return (grpcCode(error) === GrpcStatus.UNAVAILABLE &&
+        error instanceof Error &&
+        error.message.includes('modal.task_command_router.TaskCommandRouter/'));
+}
+/**
+ * The address grpc-js failed to connect to, from its own message (runner-side text, e.g. "connect
+ * ECONNREFUSED 1.2.3.4:443", "getaddrinfo ENOTFOUND host", "Name resolution failed for target dns:host:443").
+ * The SDK keeps the router URL private, so this is where the host can be read.
+ */
+function workerAddress(error) {
+    if (!(error instanceof Error))
+        return undefined;
+    const match = /(?:dns:|ENOTFOUND |ECONNREFUSED |ETIMEDOUT |EHOSTUNREACH |ENETUNREACH |ECONNRESET )([A-Za-z0-9.:[\]-]{1,255}?)(?=[.,;\s]*(?:\s|$))/.exec(error.message);
+    return match?.[1];
+}
 /** Maps how a command ended onto the `Sandbox.exec` contract. */
 function toExecResult(end, stdout, stderr, context) {
     const text = { stdout: stdout.toString('utf8'), stderr: stderr.toString('utf8') };
@@ -346,6 +400,10 @@ function toExecResult(end, stdout, stderr, context) {
         case 'sandbox-gone':
             throw sandboxGoneError(context.sandboxId, end.code, context.lifetimeSeconds);
         case 'failed':
+            if (isWorkerUnreachable(end.error)) {
+                const host = workerAddress(end.error) ?? "the sandbox's worker";
+                throw new errors/* ActionError */.lZ('sandbox-error', `Could not reach the Modal worker at ${host} — self-hosted runners need egress to Modal's worker hosts, not only api.modal.com (${describe(end.error)}).`, 'Allow outbound HTTPS from the runner to the Modal worker hosts, or run on a GitHub-hosted runner.', { cause: end.error });
+            }
             throw new errors/* ActionError */.lZ('sandbox-error', `Running a command in the Modal sandbox ${context.sandboxId} failed: ${describe(end.error)}.`, undefined, { cause: end.error });
     }
 }
@@ -391,23 +449,27 @@ class ModalSandbox {
     lifetimeSeconds;
     tuning;
     logger;
+    sandboxEnv;
     provider = 'modal';
     deleted = false;
     /** Set once the sandbox is known to have stopped: later calls fail fast without an RPC. */
     goneCode;
-    constructor(handle, paths, lifetimeSeconds, tuning, logger) {
+    constructor(handle, paths, lifetimeSeconds, tuning, logger, 
+    /** `spec.env`, sent again with every exec: whether execs inherit the create's env is unproven on Modal. */
+    sandboxEnv = {}) {
         this.handle = handle;
         this.paths = paths;
         this.lifetimeSeconds = lifetimeSeconds;
         this.tuning = tuning;
         this.logger = logger;
+        this.sandboxEnv = sandboxEnv;
     }
     get id() {
         return this.handle.sandboxId;
     }
     async exec(command, options) {
         this.assertUsable();
-        const { end, stdout, stderr } = await runCommand(this.handle, command, options.cwd ?? this.paths.workdir, options, this.tuning);
+        const { end, stdout, stderr } = await runCommand(this.handle, command, options.cwd ?? this.paths.workdir, { ...options, env: { ...this.sandboxEnv, ...options.env } }, this.tuning);
         if (end.kind === 'sandbox-gone')
             this.goneCode = end.code;
         return toExecResult(end, stdout, stderr, { sandboxId: this.id, lifetimeSeconds: this.lifetimeSeconds });
@@ -547,18 +609,22 @@ class ModalProvider {
         this.logger = logger;
     }
     async create(spec, onCreated) {
-        const timeoutMs = sandboxTimeoutMs(spec.ttlMs);
+        const timeoutMs = (0,config/* sandboxTimeoutMs */.jE)(spec.ttlMs);
         if (timeoutMs < spec.ttlMs) {
             this.logger.warning(`Modal caps a sandbox's lifetime at 24 h; the sandbox TTL is cut to ${timeoutMs / 1000} s.`);
         }
-        const name = modalSandboxName(spec.name);
+        const name = (0,config/* modalSandboxName */.o8)(spec.name);
         const params = {
             name,
             tags: { ...spec.labels },
             env: { ...spec.env },
             timeoutMs,
-            ...networkParams(spec.network),
+            ...(0,config/* modalResources */.hP)(spec.size),
+            ...(0,config/* networkParams */.zq)(spec.network),
         };
+        if (spec.size?.diskGib !== undefined) {
+            this.logger.warning(`Modal sandboxes have no settable disk size, so disk-gib (${spec.size.diskGib}) is ignored.`);
+        }
         const paths = { workdir: spec.workdir, scratch: MODAL_SCRATCH };
         if (!spec.workdir.startsWith('/')) {
             throw new errors/* ActionError */.lZ('invalid-input', `The workdir '${spec.workdir}' must be an absolute path.`);
@@ -566,7 +632,7 @@ class ModalProvider {
         const handle = await this.createOrAdopt(name, params, spec);
         onCreated(handle.sandboxId);
         this.logger.info(`Modal sandbox ${handle.sandboxId} (${name}) is up; lifetime ${timeoutMs / 1000} s.`);
-        const sandbox = new ModalSandbox(handle, paths, timeoutMs / 1000, this.tuning, this.logger);
+        const sandbox = new ModalSandbox(handle, paths, timeoutMs / 1000, this.tuning, this.logger, spec.env);
         try {
             // Ready means a shell runs: make the work and scratch dirs (paths go in through env, never argv text).
             const ready = await sandbox.exec('mkdir -p "$SANDBOX_AGENT_WORKDIR" "$SANDBOX_AGENT_SCRATCH"', {
@@ -701,7 +767,7 @@ class ModalProvider {
     image() {
         this.builtImage ??= this.settings.image
             ? this.client.images.fromRegistry(this.settings.image)
-            : this.client.images.fromRegistry(DEFAULT_BASE_IMAGE).dockerfileCommands([...DEFAULT_IMAGE_COMMANDS]);
+            : this.client.images.fromRegistry(config/* DEFAULT_BASE_IMAGE */.sb).dockerfileCommands([...config/* DEFAULT_IMAGE_COMMANDS */.dz]);
         return this.builtImage;
     }
     environmentParams() {
@@ -759,7 +825,7 @@ const DEFAULT_MODAL_TUNING = {
  * loaded here, after the settings are checked, so a missing token fails before any SDK cost.
  */
 async function createModalProvider(settings, logger, options = {}) {
-    const resolved = resolveModalSettings(settings, options.env);
+    const resolved = (0,config.resolveModalSettings)(settings, options.env);
     const sdk = await loadModalSdk();
     const secrets = [resolved.tokenId, resolved.tokenSecret];
     const scrub = (text) => secrets.reduce((t, s) => t.split(s).join('***'), text);
@@ -781,6 +847,9 @@ async function createModalProvider(settings, logger, options = {}) {
             error: (message, ...args) => logger.warning(`modal: ${line(message, args)}`),
         },
     });
+    // Explicit, not the SDK's default (modal@0.11.1 reads MODAL_SANDBOX_V2 or the profile, else V2).
+    client.profile.sandboxV2 = resolved.sandboxV2;
+    logger.debug(`Modal sandbox backend: ${resolved.sandboxV2 ? 'V2' : 'V1 (MODAL_SANDBOX_V2=0)'}.`);
     return new ModalProvider(client, resolved, { ...DEFAULT_MODAL_TUNING, ...options.tuning }, logger);
 }
 
