@@ -112,12 +112,9 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
   const agentCommand = input('agent-command');
   if (agent === 'custom' && !agentCommand) errors.push('agent-command is required when agent is custom.');
 
-  const timeoutMinutes = Number(input('timeout-minutes') || '30');
-  if (!Number.isFinite(timeoutMinutes) || timeoutMinutes <= 0 || timeoutMinutes > 24 * 60) {
-    errors.push(
-      `Invalid timeout-minutes '${input('timeout-minutes')}'. Expected a number of minutes (0 < m ≤ 1440).`,
-    );
-  }
+  const budget = readAgentBudgetInput(input);
+  errors.push(...budget.errors);
+  const timeoutMinutes = budget.minutes;
 
   const deadlineMinutes = Number(input('deadline-minutes') || '0');
   if (
@@ -143,7 +140,7 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
       `network: ${network.mode === 'none' ? 'none' : 'an allowlist'} cannot be enforced by provider: local (the agent runs on the runner with its network); use provider: daytona or modal, or network: open.`,
     );
   }
-  const warnings: string[] = [];
+  const warnings: string[] = [...budget.warnings];
   const branchPrefix = input('branch-prefix') || 'agent/';
   errors.push(...branchPrefixErrors(branchPrefix));
   const artifactName = input('artifact-name') || defaultArtifactName(context);
@@ -339,4 +336,44 @@ function lines(raw: string): string[] {
 /** SPEC's default artifact name; a parallel job that finds it taken falls back (deliver/artifact.ts). */
 export function defaultArtifactName(context: Pick<RunContext, 'runId' | 'runAttempt'>): string {
   return `agent-patch-${context.runId}-${context.runAttempt}`;
+}
+
+/**
+ * The agent budget: `agent-timeout-minutes`, or the deprecated `timeout-minutes` (its name collides with
+ * the step keyword `timeout-minutes`, which GitHub enforces on the whole step). Both set and different
+ * is an error: which one was meant cannot be guessed.
+ */
+const DEFAULT_AGENT_TIMEOUT_MINUTES = '30';
+
+export function readAgentBudgetInput(input: (name: string) => string): {
+  minutes: number;
+  errors: string[];
+  warnings: string[];
+} {
+  const current = input('agent-timeout-minutes');
+  const deprecated = input('timeout-minutes');
+  const warnings: string[] = [];
+  const errors: string[] = [];
+  if (deprecated) {
+    warnings.push(
+      'The input timeout-minutes is deprecated: rename it to agent-timeout-minutes (the step keyword timeout-minutes is a different thing).',
+    );
+  }
+  // action.yml gives agent-timeout-minutes its default (30), so a value of 30 may be that default: then
+  // the deprecated name, when set, is what the workflow asked for.
+  const currentIsDefault = current === '' || current === DEFAULT_AGENT_TIMEOUT_MINUTES;
+  if (current && deprecated && !currentIsDefault && Number(current) !== Number(deprecated)) {
+    errors.push(
+      `agent-timeout-minutes '${current}' and the deprecated timeout-minutes '${deprecated}' disagree: keep only agent-timeout-minutes.`,
+    );
+  }
+  const useDeprecated = deprecated !== '' && currentIsDefault;
+  const name = useDeprecated ? 'timeout-minutes' : 'agent-timeout-minutes';
+  const raw = (useDeprecated ? deprecated : current) || DEFAULT_AGENT_TIMEOUT_MINUTES;
+  const minutes = Number(raw);
+  if (!Number.isFinite(minutes) || minutes <= 0 || minutes > 24 * 60) {
+    errors.push(`Invalid ${name} '${raw}'. Expected a number of minutes (0 < m ≤ 1440).`);
+    return { minutes: 30, errors, warnings };
+  }
+  return { minutes, errors, warnings };
 }

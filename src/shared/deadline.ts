@@ -134,7 +134,7 @@ export function sandboxTtl(plan: RunPlan, now: number): number {
 export function describeShortening(plan: RunPlan, agentMs: number): string | undefined {
   if (agentMs >= plan.requestedAgentMs) return undefined;
   return (
-    `The agent budget is ${formatMinutes(agentMs)} instead of timeout-minutes (${formatMinutes(plan.requestedAgentMs)}) ` +
+    `The agent budget is ${formatMinutes(agentMs)} instead of agent-timeout-minutes (${formatMinutes(plan.requestedAgentMs)}) ` +
     `so that capture, teardown and delivery fit the ${formatMinutes(plan.deadlineAt - plan.startedAt)} deadline.`
   );
 }

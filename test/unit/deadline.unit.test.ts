@@ -49,7 +49,7 @@ describe('deadline plan (research R2, case 53)', () => {
     const plan = planRun({ timeoutMinutes: 30, deadlineMinutes: 30, now: c.now() });
     expect(plan.agentMs).toBe(30 * MIN - AFTER_AGENT_RESERVE_MS);
     expect(describeShortening(plan, plan.agentMs)).toBe(
-      'The agent budget is 21 min instead of timeout-minutes (30 min) so that capture, teardown and delivery fit the 30 min deadline.',
+      'The agent budget is 21 min instead of agent-timeout-minutes (30 min) so that capture, teardown and delivery fit the 30 min deadline.',
     );
     // Boot and stage took 2 min: the budget shrinks by that much at agent start.
     c.advance(2 * MIN);

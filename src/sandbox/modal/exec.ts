@@ -232,7 +232,7 @@ export function sandboxGoneError(sandboxId: string, code: number, lifetimeSecond
   return new ActionError(
     'sandbox-error',
     message,
-    'Raise timeout-minutes if the agent needs longer, or check the sandbox in the Modal dashboard.',
+    'Raise agent-timeout-minutes if the agent needs longer, or check the sandbox in the Modal dashboard.',
   );
 }
 
