@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { formatBytes } from '../snapshot/index.js';
 import { hostsOf, renderAgentSummarySection, renderMessage } from './agent-summary.js';
 import { UNVERIFIED_REASONS } from './quarantine.js';
@@ -39,15 +40,18 @@ export async function renderSummary(result: RunResult, runLink?: string): Promis
     const total = result.timings.reduce((sum, t) => sum + t.ms, 0);
     lines.push(`| **total** | **${formatMs(total)}** |`);
   }
-  // Only a verified patch is offered: after tree-mismatch or apply-failed the mbox is not the agent's work.
-  if (
+  // Only a verified patch is offered (after tree-mismatch or apply-failed the mbox is not the agent's
+  // work), and only where it really is: the uploaded artifact, or the file on disk.
+  const offered =
     result.patchPath &&
     (result.outcome === 'artifact' || result.outcome === 'failed') &&
-    !UNVERIFIED_REASONS.has(result.reason)
-  ) {
+    !UNVERIFIED_REASONS.has(result.reason);
+  if (offered && (result.artifactName || existsSync(result.patchPath ?? ''))) {
     lines.push(
       '',
-      'Apply the patch locally with:',
+      result.artifactName
+        ? `Download the artifact \`${result.artifactName}\` (a zip holding \`agent.mbox\`) and apply the patch with:`
+        : `The patch was not uploaded; it is on the runner at \`${escapeCell(result.patchPath ?? '')}\`. Apply it with:`,
       '',
       '```sh',
       'git am --keep-cr --patch-format=mboxrd agent.mbox',
