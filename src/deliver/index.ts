@@ -3,11 +3,12 @@ import { newRunNonce } from '../sandbox/spec.js';
 import type { RunContext } from '../settings/context.js';
 import type { Settings } from '../settings/index.js';
 import { defaultArtifactName } from '../settings/index.js';
-import { ActionError } from '../shared/errors.js';
+import { ActionError, toActionError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import type { SecretRegistry } from '../shared/secrets.js';
 import type { Task } from '../trigger/index.js';
 import { type ArtifactUpload, fallbackArtifactName, uploadArtifact } from './artifact.js';
+import { deliveryFailure } from './pull-request.js';
 import { deliverPullRequest, type PullRequestDelivery } from './pull-request-flow.js';
 import type { RunResult } from './result.js';
 import type { VerifiedPatch } from './verify.js';
@@ -33,8 +34,11 @@ export type Delivery = Pick<
   'outcome' | 'reason' | 'message' | 'artifactId' | 'artifactName' | 'branch' | 'prNumber' | 'prUrl'
 >;
 
-/** Uploads the artifact; when a PR already carries the work, a failed upload is only a warning. */
-async function uploadOrWarn(input: DeliverInput, prDelivered: boolean): Promise<ArtifactUpload> {
+/** The upload, or why it failed: the files then stay in out-dir, which the message says. */
+type Kept = ArtifactUpload & { failure?: ActionError };
+
+/** Uploads the artifact; a failed upload is never thrown: the verified work stays in out-dir. */
+async function keepWork(input: DeliverInput): Promise<Kept> {
   const { settings } = input;
   try {
     return await uploadArtifact({
@@ -51,9 +55,9 @@ async function uploadOrWarn(input: DeliverInput, prDelivered: boolean): Promise<
       logger: input.logger,
     });
   } catch (error) {
-    if (!prDelivered) throw error;
-    input.logger.warning(error instanceof ActionError ? error.describe() : String(error));
-    return { uploaded: false };
+    const failure = toActionError(error, 'artifact-upload-failed');
+    input.logger.warning(failure.describe());
+    return { uploaded: false, failure };
   }
 }
 
@@ -69,9 +73,11 @@ export function assertCanDeliver(settings: Settings): void {
 }
 
 /**
- * The delivery ladder (SPEC §6): PR → (PR creation forbidden) branch pushed + compare link →
- * (push rejected, policy fallback, or a failed agent) artifact. `output: both` adds the artifact to a PR.
- * Work from an agent that failed or ran out of time is never opened as a PR.
+ * The delivery ladder (SPEC §6, §9): PR → (pushed, no PR) `branch-pushed` + compare link → (policy
+ * fallback or a failed agent) artifact. `output: both` adds the artifact to a PR. Work from an agent
+ * that failed or ran out of time is never opened as a PR. After verify the work is always kept
+ * (artifact on a runner, out-dir elsewhere or when the upload fails); a PR that was asked for and not
+ * opened for any other reason (push denied, token expired, GitHub down) fails the step.
  */
 export async function deliver(input: DeliverInput): Promise<Delivery> {
   const { settings, capture, verified } = input;
@@ -84,32 +90,48 @@ export async function deliver(input: DeliverInput): Promise<Delivery> {
   const holdBack = agentReason || input.policyFallback?.reason;
 
   let pr: PullRequestDelivery | undefined;
-  let fallback: { reason: string; message: string } | undefined = input.policyFallback;
+  // Asked for a PR and none came, for a reason that is neither policy nor the agent's: the step fails.
+  let prFailure: ActionError | undefined;
   if (settings.output !== 'artifact' && !holdBack) {
     try {
       pr = await deliverPullRequest(input);
     } catch (error) {
-      if (!(error instanceof ActionError) || error.reason !== 'push-rejected') throw error;
-      input.logger.warning(error.describe());
-      fallback = { reason: 'push-rejected', message: error.describe() };
+      // A secret in the PR text: nothing is pushed or uploaded.
+      if (error instanceof ActionError && error.reason === 'secret-detected') throw error;
+      prFailure = deliveryFailure(error, settings.baseBranch);
+      input.logger.warning(prFailure.describe());
     }
   }
 
-  const wantArtifact = settings.output !== 'pull-request' || !pr || pr.forbidden;
-  const upload = wantArtifact ? await uploadOrWarn(input, Boolean(pr && !pr.forbidden)) : { uploaded: false };
-  const where = upload.uploaded
-    ? `uploaded as artifact ${upload.name ?? settings.artifactName}`
-    : `kept in ${settings.outDir}`;
+  const prDelivered = Boolean(pr && !pr.forbidden);
+  const wantArtifact = settings.output !== 'pull-request' || !prDelivered;
+  const kept: Kept = wantArtifact ? await keepWork(input) : { uploaded: false };
+  const mbox = capture.mboxPath;
+  const where = kept.uploaded
+    ? `uploaded as artifact ${kept.name ?? settings.artifactName}`
+    : kept.failure
+      ? `kept on the runner in ${mbox} (the artifact upload failed)`
+      : `kept in ${mbox}`;
   const artifact = {
-    artifactId: upload.id,
-    artifactName: upload.uploaded ? (upload.name ?? settings.artifactName) : undefined,
+    artifactId: kept.id,
+    artifactName: kept.uploaded ? (kept.name ?? settings.artifactName) : undefined,
   };
+  // Work meant only for the artifact that could not be uploaded fails the step (it is still on disk).
+  const uploadFailed = (outcome: Delivery): Delivery =>
+    kept.failure && !prDelivered && outcome.outcome === 'artifact'
+      ? {
+          ...outcome,
+          outcome: 'failed',
+          reason: 'artifact-upload-failed',
+          message: `${kept.failure.message} ${outcome.message}`,
+        }
+      : outcome;
 
   if (pr && !pr.forbidden) {
     return {
       outcome: pr.created ? 'pr-opened' : 'pr-updated',
       reason: '',
-      message: `${pr.created ? 'Opened' : 'Updated'} pull request #${pr.number} with ${what}${upload.uploaded ? `; also ${where}` : ''}.`,
+      message: `${pr.created ? 'Opened' : 'Updated'} pull request #${pr.number} with ${what}${kept.uploaded ? `; also ${where}` : ''}.`,
       branch: pr.branch,
       prNumber: pr.number,
       prUrl: pr.url,
@@ -117,7 +139,7 @@ export async function deliver(input: DeliverInput): Promise<Delivery> {
     };
   }
   if (pr?.forbidden) {
-    // A PR was asked for and GitHub refused it: the step fails (see failsStep), the work is kept.
+    // A PR was asked for and none was opened: the step fails (see failsStep), the branch and work are kept.
     return {
       outcome: 'branch-pushed',
       reason: pr.refusal?.reason ?? 'pr-creation-forbidden',
@@ -126,30 +148,38 @@ export async function deliver(input: DeliverInput): Promise<Delivery> {
       ...artifact,
     };
   }
+  if (prFailure) {
+    return {
+      outcome: 'failed',
+      reason: prFailure.reason,
+      message: `No pull request was opened: ${prFailure.describe()} The work (${what}) was ${where}.`,
+      ...artifact,
+    };
+  }
   if (agentReason) {
     const how =
       agentReason === 'agent-timeout'
         ? 'ran out of time'
         : `exited with code ${capture.meta.agent_exit_code}`;
-    return {
+    return uploadFailed({
       outcome: 'artifact',
       reason: agentReason,
       message: `The agent ${how}; its partial work (${what}) was ${where}.`,
       ...artifact,
-    };
+    });
   }
-  if (fallback) {
-    return {
+  if (input.policyFallback) {
+    return uploadFailed({
       outcome: 'artifact',
-      reason: fallback.reason,
-      message: `${fallback.message} The work (${what}) was ${where} for review.`,
+      reason: input.policyFallback.reason,
+      message: `${input.policyFallback.message} The work (${what}) was ${where} for review.`,
       ...artifact,
-    };
+    });
   }
-  return {
+  return uploadFailed({
     outcome: 'artifact',
     reason: '',
     message: `The agent's work (${what}) was ${where}.`,
     ...artifact,
-  };
+  });
 }

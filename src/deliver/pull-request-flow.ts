@@ -5,7 +5,7 @@ import { renderAgentSummarySection } from './agent-summary.js';
 import { createGitHubClient } from './github.js';
 import type { DeliverInput } from './index.js';
 import { renderPrBody } from './pr-body.js';
-import { openOrUpdatePullRequest, pullRequestRefusal } from './pull-request.js';
+import { deliveryFailure, openOrUpdatePullRequest } from './pull-request.js';
 import { pushBranch } from './push.js';
 import { githubUserIdentity, rewriteAuthors } from './rewrite.js';
 
@@ -14,14 +14,20 @@ export interface PullRequestDelivery {
   number?: number;
   url?: string;
   created: boolean;
-  /** The branch was pushed but GitHub refused the PR (not permitted, token lacks permission, no base). */
+  /**
+   * The branch was pushed but no PR was opened or updated: GitHub refused it (not permitted, token lacks
+   * permission, no base, token expired) or kept failing. Reported as `branch-pushed`, never silently.
+   */
   forbidden: boolean;
   /** Why, with the fix, when `forbidden`. */
   refusal?: ActionError;
   compareUrl: string;
 }
 
-/** Re-author → push a generated branch → open or adopt the PR. Throws `push-rejected` for the ladder. */
+/**
+ * Re-author → push a generated branch → open or adopt the PR. A failure before the push throws (an
+ * ActionError naming the fix); any failure after it returns `forbidden` with the pushed branch.
+ */
 export async function deliverPullRequest(input: DeliverInput): Promise<PullRequestDelivery> {
   const { settings, context, verified, task, logger } = input;
   if (!settings.githubToken) {
@@ -69,41 +75,43 @@ export async function deliverPullRequest(input: DeliverInput): Promise<PullReque
   );
   const compareUrl = `${context.serverUrl}/${context.repository}/compare/${encodeURIComponent(base)}...${encodeURIComponent(pushed.branch)}?expand=1`;
 
-  const commits = (
-    await verified.git.run(['log', '--reverse', '--format=%H%x00%s', `${verified.baseSha}..HEAD`, '--'])
-  )
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [sha = '', subject = ''] = line.split('\0');
-      return { sha, subject };
-    });
-  const files = (
-    await verified.git.run([
-      'diff-tree',
-      '-r',
-      '--no-renames',
-      '--name-only',
-      '-z',
-      verified.baseSha,
-      'HEAD',
-      '--',
-    ])
-  )
-    .split('\0')
-    .filter(Boolean);
-  const body = await renderPrBody({
-    task,
-    agentSummarySection: input.agentSummary ? await renderAgentSummarySection(input.agentSummary) : undefined,
-    commits,
-    files,
-    runLink: runUrl(context),
-    runId: context.runId,
-    artifactName: settings.artifactName,
-    branch: pushed.branch,
-    verifiedTree: verified.headTree,
-  });
   try {
+    const commits = (
+      await verified.git.run(['log', '--reverse', '--format=%H%x00%s', `${verified.baseSha}..HEAD`, '--'])
+    )
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [sha = '', subject = ''] = line.split('\0');
+        return { sha, subject };
+      });
+    const files = (
+      await verified.git.run([
+        'diff-tree',
+        '-r',
+        '--no-renames',
+        '--name-only',
+        '-z',
+        verified.baseSha,
+        'HEAD',
+        '--',
+      ])
+    )
+      .split('\0')
+      .filter(Boolean);
+    const body = await renderPrBody({
+      task,
+      agentSummarySection: input.agentSummary
+        ? await renderAgentSummarySection(input.agentSummary)
+        : undefined,
+      commits,
+      files,
+      runLink: runUrl(context),
+      runId: context.runId,
+      artifactName: settings.artifactName,
+      branch: pushed.branch,
+      verifiedTree: verified.headTree,
+    });
     const pr = await openOrUpdatePullRequest({
       octokit,
       owner,
@@ -119,23 +127,13 @@ export async function deliverPullRequest(input: DeliverInput): Promise<PullReque
     });
     return { branch: pushed.branch, ...pr, forbidden: false, compareUrl };
   } catch (error) {
-    // The branch is pushed but GitHub refused the PR for a reason a retry cannot fix: report the branch
-    // and its compare link (never leave it silently), with the exact fix.
-    const refusal = error instanceof ActionError ? error : pullRequestRefusal(error, base);
-    if (refusal && PR_REFUSALS.has(refusal.reason)) {
-      logger.warning(`${refusal.describe()} The branch ${pushed.branch} is pushed: ${compareUrl}`);
-      return { branch: pushed.branch, created: false, forbidden: true, refusal, compareUrl };
-    }
-    throw error;
+    // The branch is pushed but no PR carries it: report the branch and its compare link with the fix
+    // (never leave it silently), whatever the cause.
+    const refusal = deliveryFailure(error, base);
+    logger.warning(`${refusal.describe()} The branch ${pushed.branch} is pushed: ${compareUrl}`);
+    return { branch: pushed.branch, created: false, forbidden: true, refusal, compareUrl };
   }
 }
-
-/** Refusals after the push that leave a pushed branch without a PR (`branch-pushed`, the step fails). */
-const PR_REFUSALS: ReadonlySet<string> = new Set([
-  'pr-creation-forbidden',
-  'permission-missing',
-  'base-missing',
-]);
 
 /** `<prefix><trigger>-<number or 'run'>-<run_id>`; re-runs of the same run reuse it (and its PR). */
 export function generatedBranch(

@@ -36,6 +36,7 @@ const NOT_ACCESSIBLE = /Resource not accessible by integration/i;
 export function pullRequestRefusal(error: unknown, base: string): ActionError | undefined {
   const status = httpStatus(error);
   const text = errorText(error);
+  if (status === 401) return tokenExpired(text);
   if (status === 403 && ACTIONS_NOT_PERMITTED.test(text)) {
     return new ActionError(
       'pr-creation-forbidden',
@@ -58,6 +59,37 @@ export function pullRequestRefusal(error: unknown, base: string): ActionError | 
     );
   }
   return undefined;
+}
+
+/**
+ * 401 "Bad credentials" at delivery: the preflight found the token valid, so it expired or was revoked
+ * during the run (docs.github.com/rest/authentication/authenticating-to-the-rest-api: "401 Unauthorized").
+ */
+export function tokenExpired(text: string): ActionError {
+  return new ActionError(
+    'token-invalid',
+    `github-token stopped working during the run (GitHub answered 401 ${text}): it expired or was revoked.`,
+    'GitHub App tokens expire after one hour: mint the token in the same job right before this step (or shorten timeout-minutes); secrets.GITHUB_TOKEN lasts for the whole job.',
+  );
+}
+
+/**
+ * Any failure while delivering a pull request, as an ActionError with a reason and what to do: the
+ * refusals above, an ActionError as is, or GitHub's own answer (5xx after the retries, a network error).
+ */
+export function deliveryFailure(error: unknown, base: string): ActionError {
+  if (error instanceof ActionError) return error;
+  const refusal = pullRequestRefusal(error, base);
+  if (refusal) return refusal;
+  const status = httpStatus(error);
+  return new ActionError(
+    status === undefined || status >= 500 ? 'push-rejected' : 'internal-error',
+    `Talking to GitHub failed${status ? ` (HTTP ${status})` : ''}: ${errorText(error)}`,
+    status === undefined || status >= 500
+      ? 'GitHub kept failing after retries (see githubstatus.com); re-run the job.'
+      : undefined,
+    { cause: error },
+  );
 }
 
 const ALREADY_EXISTS = /already exists/i;
@@ -121,7 +153,7 @@ export async function openOrUpdatePullRequest(input: PullRequestInput): Promise<
     throw new ActionError(
       'push-rejected',
       `Creating the pull request failed: ${errorText(error)}`,
-      undefined,
+      'GitHub kept failing after retries (see githubstatus.com); open the pull request from the compare link or re-run the job.',
       { cause: error },
     );
   });

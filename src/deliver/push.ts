@@ -100,7 +100,12 @@ export async function pushBranch(input: PushInput): Promise<PushResult> {
     const detail = (remoteLines.length > 0 ? remoteLines : text.trim().split('\n').slice(-3))
       .map((line) => inlineCode(line, 300))
       .join('\n');
-    throw new ActionError('push-rejected', `Pushing ${branch} was rejected:\n${detail}`, pushHint(text));
+    if (isAuthFailure(text)) throw tokenRejected(detail);
+    throw new ActionError(
+      isPermissionDenied(text) ? 'permission-missing' : 'push-rejected',
+      `Pushing ${branch} was rejected:\n${detail}`,
+      pushHint(text),
+    );
   }
   return { branch, updated: remoteSha !== undefined };
 }
@@ -118,9 +123,11 @@ async function remoteTip(
     onRetry,
   );
   if (result.exitCode !== 0) {
+    const detail = inlineCode(redact(result.stderr.trim()).split('\n').slice(-2).join(' '), 300);
+    if (isAuthFailure(result.stderr)) throw tokenRejected(detail);
     throw new ActionError(
       'push-rejected',
-      `Could not reach the repository to push: ${inlineCode(redact(result.stderr.trim()).split('\n').slice(-2).join(' '), 300)}`,
+      `Could not reach the repository to push: ${detail}`,
       isTransient(result.stderr)
         ? 'GitHub kept failing after retries; re-run the job.'
         : 'Check that github-token can read and write contents (`permissions: contents: write`).',
@@ -187,15 +194,39 @@ async function withTransportRetry(
   }
 }
 
+/**
+ * A token GitHub no longer accepts: git over HTTPS gets 401, and git prints "fatal: Authentication failed
+ * for '…'" (github.com adds "remote: Invalid username or token…"); with prompts off and no credential
+ * helper, git stops at "could not read Username". An App token expires after one hour, mid-run.
+ */
+function isAuthFailure(text: string): boolean {
+  return /Authentication failed|returned error: 401|HTTP 401|could not read Username|Invalid username or (password|token)/i.test(
+    text,
+  );
+}
+
+/** A token without `contents: write`: "Permission to o/r.git denied to github-actions[bot]." / 403. */
+function isPermissionDenied(text: string): boolean {
+  return CLIENT_ERROR.test(text) && /403|denied/i.test(text);
+}
+
+function tokenRejected(detail: string): ActionError {
+  return new ActionError(
+    'token-invalid',
+    `github-token was refused by git (it expired or was revoked during the run): ${detail}`,
+    'GitHub App tokens expire after one hour: mint the token in the same job right before this step (or shorten timeout-minutes); secrets.GITHUB_TOKEN lasts for the whole job.',
+  );
+}
+
 function pushHint(text: string): string {
-  if (CLIENT_ERROR.test(text) && /403|denied/i.test(text)) {
-    return 'github-token may not push to this repository: give the job `permissions: contents: write` (a fine-grained or App token needs Contents: read and write). The patch was delivered as an artifact instead.';
+  if (isPermissionDenied(text)) {
+    return 'github-token may not push to this repository: give the job `permissions: contents: write` (a fine-grained or App token needs Contents: read and write).';
   }
   if (/workflows?` permission|without `?workflows/i.test(text)) {
-    return 'The patch changes .github/workflows; GITHUB_TOKEN cannot push that. Review the artifact and apply it yourself.';
+    return 'The patch changes .github/workflows; GITHUB_TOKEN cannot push that. Review the patch and apply it yourself.';
   }
   if (/GH001|exceeds GitHub's file size limit/i.test(text)) return 'A file is over GitHub’s 100 MB limit.';
   if (/GH013/.test(text))
     return 'A repository rule or push protection refused the push; see the lines above.';
-  return 'The patch was delivered as an artifact instead.';
+  return 'See the lines above.';
 }

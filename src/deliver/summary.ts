@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { inlineCode } from '../shared/inline-code.js';
 import { formatBytes } from '../snapshot/index.js';
 import { hostsOf, renderAgentSummarySection, renderMessage } from './agent-summary.js';
@@ -92,10 +93,19 @@ function linksSection(result: RunResult, links: SummaryLinks): string {
     }
   } else if (
     result.patchPath &&
-    (result.outcome === 'artifact' || result.outcome === 'failed') &&
-    !UNVERIFIED_REASONS.has(result.reason)
+    (result.outcome === 'artifact' || result.outcome === 'failed' || result.outcome === 'branch-pushed') &&
+    !UNVERIFIED_REASONS.has(result.reason) &&
+    // Named only where it really is (an upload that failed leaves it; a quarantine moves it away).
+    existsSync(result.patchPath)
   ) {
     items.push(`- Verified patch on the runner: ${inlineCode(result.patchPath, 500)}`);
+    apply.push(
+      `The patch was not uploaded; it is on the runner at ${inlineCode(result.patchPath, 500)}. Apply it to a clone of the repository with:`,
+      '',
+      '```sh',
+      'git am --keep-cr --patch-format=mboxrd agent.mbox',
+      '```',
+    );
   }
   if (links.runUrl) items.push(`- [Run log](${links.runUrl})`);
   if (items.length === 0) return '';

@@ -1,5 +1,5 @@
 import { hostsOf, renderAgentSummarySection, renderMessage } from '../deliver/agent-summary.js';
-import { createGitHubClient, errorText, type GitHubClient } from '../deliver/github.js';
+import { createGitHubClient, errorText, type GitHubClient, httpStatus } from '../deliver/github.js';
 import type { RunResult } from '../deliver/result.js';
 import { type RunContext, runUrl } from '../settings/context.js';
 import type { Settings } from '../settings/index.js';
@@ -39,7 +39,17 @@ export async function startTracking(
     logger.warning(`Could not load the GitHub client for the tracking comment: ${errorText(error)}`);
     return NO_TRACKING;
   }
+  // A token without `issues: write` gets 403 on the reaction and on every comment call: one warning
+  // naming the permission, then no more calls.
+  let denied = false;
+  const deniedOnce = (error: unknown): boolean => {
+    if (!isNotAccessible(error)) return false;
+    if (!denied) logger.warning(missingIssuesWrite(number, errorText(error)));
+    denied = true;
+    return true;
+  };
   const write = async (text: string): Promise<void> => {
+    if (denied) return;
     const body = `${marker}\n${text}`;
     try {
       if (id === undefined) id = await findExisting(octokit, owner, repo, number, marker);
@@ -56,10 +66,14 @@ export async function startTracking(
         id = data.id;
       }
     } catch (error) {
-      logger.warning(`Could not update the tracking comment: ${errorText(error)}`);
+      if (!deniedOnce(error)) logger.warning(`Could not update the tracking comment: ${errorText(error)}`);
     }
   };
-  if (task.comment) await react(octokit, owner, repo, task.comment.id, task.comment.review, logger);
+  if (task.comment) {
+    await react(octokit, owner, repo, task.comment.id, task.comment.review).catch((error: unknown) => {
+      if (!deniedOnce(error)) logger.warning(`Could not add the 👀 reaction: ${errorText(error)}`);
+    });
+  }
   const link = `[run ${context.runId}](${runUrl(context)})`;
   const attempt = context.runAttempt !== '1' ? ` (attempt ${context.runAttempt})` : '';
   await write(`⏳ Working on it${attempt}: ${link}.`);
@@ -96,18 +110,19 @@ async function findExisting(
  */
 export async function renderResult(
   result: RunResult,
-  settings: Settings,
+  // Kept for callers; the artifact line now names only an artifact that was really uploaded.
+  _settings: Settings,
   link: string,
   linkHosts: readonly string[] = [],
 ): Promise<string> {
-  const status = statusLine(result, settings, link);
+  const status = statusLine(result, link);
   if (result.outcome === 'pr-opened' || result.outcome === 'pr-updated') return status;
   const message = await renderMessage(result.message, linkHosts);
   const summary = result.agentSummary ? await renderAgentSummarySection(result.agentSummary) : '';
   return [status, message, summary.trimEnd()].filter(Boolean).join('\n\n');
 }
 
-function statusLine(result: RunResult, settings: Settings, link: string): string {
+function statusLine(result: RunResult, link: string): string {
   switch (result.outcome) {
     case 'pr-opened':
     case 'pr-updated':
@@ -115,12 +130,27 @@ function statusLine(result: RunResult, settings: Settings, link: string): string
     case 'branch-pushed':
       return `✅ Pushed branch \`${result.branch}\`; GitHub did not allow opening the pull request. ${link}`;
     case 'artifact':
-      return `📦 The patch is in the artifact \`${result.artifactName ?? settings.artifactName}\`${result.reason ? ` (reason: \`${result.reason}\`)` : ''}. ${link}`;
+      return result.artifactName
+        ? `📦 The patch is in the artifact \`${result.artifactName}\`${result.reason ? ` (reason: \`${result.reason}\`)` : ''}. ${link}`
+        : `📦 The patch was kept on the runner, not uploaded${result.reason ? ` (reason: \`${result.reason}\`)` : ''}. ${link}`;
     case 'no-changes':
       return `ℹ️ The agent made no changes. ${link}`;
     default:
       return `❌ ${result.outcome === 'refused' ? 'Refused' : 'Failed'}: \`${result.reason || 'unknown'}\`. See ${link}.`;
   }
+}
+
+/**
+ * GitHub's answer when the job's token lacks the permission (docs.github.com/rest/issues/comments
+ * #create-an-issue-comment: fine-grained "Issues" or "Pull requests" write; the reactions endpoints
+ * likewise): 403 "Resource not accessible by integration".
+ */
+function isNotAccessible(error: unknown): boolean {
+  return httpStatus(error) === 403 && /Resource not accessible by integration/i.test(errorText(error));
+}
+
+function missingIssuesWrite(number: number, text: string): string {
+  return `No 👀 reaction or tracking comment on #${number}: github-token may not write comments (403 ${text}). Give the job \`permissions: issues: write\` (and \`pull-requests: write\` for comments on pull requests).`;
 }
 
 /** 👀 on the triggering comment: the run has passed its checks and is starting. Best effort. */
@@ -130,20 +160,15 @@ async function react(
   repo: string,
   id: number,
   review: boolean,
-  logger: Logger,
 ): Promise<void> {
-  try {
-    if (review) {
-      await octokit.rest.reactions.createForPullRequestReviewComment({
-        owner,
-        repo,
-        comment_id: id,
-        content: 'eyes',
-      });
-    } else {
-      await octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: id, content: 'eyes' });
-    }
-  } catch (error) {
-    logger.warning(`Could not add the 👀 reaction: ${errorText(error)}`);
+  if (review) {
+    await octokit.rest.reactions.createForPullRequestReviewComment({
+      owner,
+      repo,
+      comment_id: id,
+      content: 'eyes',
+    });
+  } else {
+    await octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: id, content: 'eyes' });
   }
 }

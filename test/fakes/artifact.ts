@@ -12,6 +12,14 @@ export interface FakeArtifactService {
   env: Record<string, string>;
   calls: Array<{ method: string; path: string }>;
   artifacts: Map<string, { id: string; bytes: Buffer; finalized: boolean }>;
+  /**
+   * When set, CreateArtifact answers this twirp error. The storage quota case: the results service
+   * answers with a `msg` containing "insufficient usage", which @actions/artifact 6.x turns into its
+   * non-retried UsageError "Artifact storage quota has been hit…" (lib/internal/shared/errors.js,
+   * `UsageError.isUsageErrorMessage`; artifact-twirp-client.js `retryableRequest`). Twirp maps
+   * `resource_exhausted` to HTTP 429 (twitchtv.github.io/twirp/docs/spec_v7.html#error-codes).
+   */
+  failCreate?: { status: number; code: string; msg: string };
   close(): Promise<void>;
 }
 
@@ -20,6 +28,7 @@ export async function startFakeArtifactService(): Promise<FakeArtifactService> {
   const artifacts: FakeArtifactService['artifacts'] = new Map();
   const blocks = new Map<string, Map<string, Buffer>>();
   let nextId = 41;
+  const fake = { calls, artifacts } as FakeArtifactService;
   let base = '';
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -32,6 +41,9 @@ export async function startFakeArtifactService(): Promise<FakeArtifactService> {
       res.end(JSON.stringify(payload));
     };
     if (url.pathname.endsWith('ArtifactService/CreateArtifact')) {
+      if (fake.failCreate) {
+        return json(fake.failCreate.status, { code: fake.failCreate.code, msg: fake.failCreate.msg });
+      }
       const { name } = JSON.parse(body.toString()) as { name: string };
       if (artifacts.has(name))
         return json(409, {
@@ -86,19 +98,18 @@ export async function startFakeArtifactService(): Promise<FakeArtifactService> {
   const jwt = ['{"alg":"none"}', JSON.stringify(claims)]
     .map((p) => Buffer.from(p).toString('base64url'))
     .join('.');
-  return {
+  Object.assign(fake, {
     url: base,
     env: {
       ACTIONS_RUNTIME_TOKEN: `${jwt}.sig`,
       ACTIONS_RESULTS_URL: `${base}/`,
       GITHUB_SERVER_URL: 'https://github.com',
     },
-    calls,
-    artifacts,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
-  };
+  });
+  return fake;
 }

@@ -213,15 +213,15 @@ describe('output: pull-request', () => {
     expect(github!.pulls).toHaveLength(0);
   });
 
-  it('push rejected (GH013) → artifact, with the reason surfaced verbatim', async () => {
+  it('push rejected (GH013) → failed (a PR was asked for), the work kept, the reason verbatim', async () => {
     const s = await setup();
     server!.rejectPushes(
       'octo/demo',
       'error: GH013: Repository rule violations found for refs/heads/agent/dispatch-run-4242.\n- Cannot update this protected ref.',
     );
     const run = await s.run('echo x >> README.md && git commit -qam x');
-    expect(run.exitCode).toBe(0);
-    expect(run.outputs).toMatchObject({ outcome: 'artifact', reason: 'push-rejected' });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs).toMatchObject({ outcome: 'failed', reason: 'push-rejected' });
     expect(run.summary).toContain('GH013: Repository rule violations found');
     expect(run.outputs['patch-path']).not.toBe('');
     expect(remoteBranches()).toEqual(['main']);

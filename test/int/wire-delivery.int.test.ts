@@ -88,9 +88,12 @@ describe('git transport faults (issue 17 item 5)', () => {
       status: 403,
       body: 'Permission to octo/demo.git denied to github-actions[bot].\n',
       times: 100,
+      // The preflight's receive-pack probe passes (test/int/preflight.int.test.ts covers its 403).
+      skip: 1,
     });
     const run = await s.run();
-    expect(run.outputs).toMatchObject({ outcome: 'artifact', reason: 'push-rejected' });
+    expect(run.exitCode).toBe(1);
+    expect(run.outputs).toMatchObject({ outcome: 'failed', reason: 'permission-missing' });
     expect(run.summary).toContain('permissions: contents: write');
     expect(100 - server!.faults[0]!.times).toBe(1);
     expect(run.stdout).not.toMatch(/retrying/);

@@ -164,7 +164,7 @@ describe('no agent text becomes a workflow command (built action)', () => {
         GITHUB_ACTOR_ID: '583231',
       },
     });
-    expect(run.outputs).toMatchObject({ outcome: 'artifact', reason: 'push-rejected' });
+    expect(run.outputs).toMatchObject({ outcome: 'failed', reason: 'push-rejected' });
     expect(run.stdout.replaceAll('\u2060', '')).toContain(`##[error title=pwn]${MARK}`);
     expectOnlyActionCommands(run);
   });

@@ -38,6 +38,8 @@ export interface GitFault {
   status: number | 'reset';
   body?: string;
   times: number;
+  /** Let this many matching requests through first (e.g. the preflight's receive-pack probe). */
+  skip?: number;
 }
 
 const GIT_ENV = {
@@ -59,6 +61,13 @@ export async function startGitServer(
      * `POST …/git-receive-pack` answer 403 with that text here.
      */
     readOnlyTokens?: string[];
+    /**
+     * The token stops working after this many accepted requests (an App token past its one-hour
+     * `expires_at`, or revoked): later requests answer 401 with a Basic challenge, as github.com does
+     * for bad credentials, and git ends with "Authentication failed" (or, with prompts off and no
+     * credential helper, "could not read Username").
+     */
+    expireTokenAfterRequests?: number;
   } = {},
 ): Promise<GitServer> {
   const token = options.token ?? 'ghs_fakeGitServerToken000000000000000000';
@@ -68,12 +77,16 @@ export async function startGitServer(
   const requests: GitServer['requests'] = [];
   const faults: GitFault[] = [];
   const expected = basic(token);
+  let acceptedRequests = 0;
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const authorization = req.headers.authorization;
     const readOnlyToken = readOnly.has(authorization?.toLowerCase() ?? '');
-    const authorized = authorization?.toLowerCase() === expected.toLowerCase() || readOnlyToken;
+    const expired =
+      options.expireTokenAfterRequests !== undefined && acceptedRequests >= options.expireTokenAfterRequests;
+    const authorized = !expired && (authorization?.toLowerCase() === expected.toLowerCase() || readOnlyToken);
+    if (authorized) acceptedRequests++;
     requests.push({ method: req.method ?? 'GET', path: url.pathname, authorized, authorization });
     const wantsPush =
       url.searchParams.get('service') === 'git-receive-pack' || url.pathname.endsWith('/git-receive-pack');
@@ -89,6 +102,11 @@ export async function startGitServer(
       return;
     }
     const fault = faults.find((f) => f.times > 0 && matchesFault(f, req.method ?? 'GET', url));
+    if (fault?.skip) {
+      fault.skip--;
+      serveCgi(root, req, res, url);
+      return;
+    }
     if (fault) {
       fault.times--;
       if (fault.status === 'reset') {

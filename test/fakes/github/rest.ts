@@ -78,6 +78,13 @@ export async function startFakeGitHub(
     token?: string;
     /** More tokens the API accepts (e.g. a read-only one that git-server.ts refuses to push with). */
     otherTokens?: string[];
+    /**
+     * `token` stops working after this many accepted calls, as a GitHub App installation token does at
+     * its `expires_at` (one hour after minting: docs.github.com/apps/creating-github-apps/authenticating-
+     * with-a-github-app/generating-an-installation-access-token-for-a-github-app) or a revoked token:
+     * every later call answers 401 "Bad credentials".
+     */
+    expireTokenAfterCalls?: number;
   } = {},
 ): Promise<FakeGitHub> {
   const serverUrl = options.serverUrl ?? 'https://github.example';
@@ -94,6 +101,7 @@ export async function startFakeGitHub(
   let nextNumber = 100;
   let baseUrl = '';
   let nextComment = 9000;
+  let acceptedCalls = 0;
   const repo = (owner: string, name: string) => {
     const full = `${owner}/${name}`;
     if (!state.repos.has(full)) state.repos.set(full, { default_branch: 'main' });
@@ -320,11 +328,14 @@ export async function startFakeGitHub(
       res.end(payload === undefined ? '' : JSON.stringify(payload));
     };
     const accepted = options.token ? [options.token, ...(options.otherTokens ?? [])] : [];
+    const expired =
+      options.expireTokenAfterCalls !== undefined && acceptedCalls >= options.expireTokenAfterCalls;
     if (
       accepted.length > 0 &&
-      !accepted.some(
-        (t) => req.headers.authorization === `token ${t}` || req.headers.authorization === `Bearer ${t}`,
-      )
+      (expired ||
+        !accepted.some(
+          (t) => req.headers.authorization === `token ${t}` || req.headers.authorization === `Bearer ${t}`,
+        ))
     ) {
       // What api.github.com answers for a wrong, revoked or expired token
       // (docs.github.com/rest/authentication/authenticating-to-the-rest-api: "401 Unauthorized").
@@ -335,6 +346,7 @@ export async function startFakeGitHub(
       });
       return;
     }
+    acceptedCalls++;
     const fault = state.faults.find(
       (f) =>
         (f.times ?? 1) > 0 &&
