@@ -141,6 +141,25 @@ describe('Modal provider under gRPC faults (real SDK, fake Modal)', () => {
     });
   }
 
+  it('a stream reset mid-way (INTERNAL) is resumed by the SDK from its offset: one download attempt, whole file', async () => {
+    // Not a regression test of our code: it pins the SDK behaviour we rely on not to double-retry
+    // (modal@0.11.1 streamStdioWithRetries resumes TaskExecStdioRead at its byte offset).
+    const data = randomBytes(200_000);
+    const source = join(work, 'drop.bin');
+    await writeFile(source, data);
+    await sandbox.upload(source, '/tmp/sandbox-agent/drop.bin');
+    const match = stdoutOfDownload('drop.bin');
+    fake.faults.inject('TaskExecStdioRead', { kind: 'drop', code: Status.INTERNAL, afterBytes: 5000, match });
+    const reads = (): unknown[] =>
+      fake.calls.filter(
+        (c) => c.method === 'TaskExecStdioRead' && match(c.request as Record<string, unknown>),
+      );
+    const local = join(work, 'drop.out');
+    await sandbox.download('/tmp/sandbox-agent/drop.bin', local, { maxBytes: 1_000_000 });
+    expect(sha256(await readFile(local))).toBe(sha256(data));
+    expect(reads().map((c) => (c as { request: { offset: number } }).request.offset)).toEqual([0, 5000]);
+  });
+
   it('bounds a download whose stream never answers, then retries it', async () => {
     const data = randomBytes(50_000);
     const source = join(work, 'hang.bin');
