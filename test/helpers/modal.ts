@@ -28,6 +28,11 @@ export const FAST_TUNING: Partial<ModalProviderTuning> = {
   createRetry: { attempts: 4, baseMs: 50, capMs: 200 },
   transferRetry: { attempts: 3, baseMs: 50, capMs: 200, totalMs: 10_000 },
   terminateRetry: { attempts: 3, baseMs: 50, capMs: 200, totalMs: 10_000 },
+  drainAfterExitMs: 500,
+  startRetry: { attempts: 3, baseMs: 50, capMs: 200, totalMs: 10_000 },
+  // Above the SDK's own ~10 s of start retries, so an unreachable worker is reported as such.
+  startTimeoutMs: 15_000,
+  downloadAttempt: { baseMs: 5_000, bytesPerSecond: 8 * 1024 * 1024 },
 };
 
 let counter = 0;

@@ -1,8 +1,9 @@
 import type { ContainerProcess, Sandbox as SdkSandbox } from 'modal';
 import { ActionError } from '../../shared/errors.js';
+import { type RetryOptions, withRetry } from '../../shared/retry.js';
 import type { SandboxExecOptions, SandboxExecResult } from '../types.js';
 import { ceilToSecondMs } from './config.js';
-import { describe, GrpcStatus, grpcCode, isNotFound } from './errors.js';
+import { classifyTransient, describe, GrpcStatus, grpcCode, isNotFound } from './errors.js';
 
 /** How a command run ended, before it becomes a `SandboxExecResult` or an error. */
 export type ExecEnd =
@@ -19,6 +20,20 @@ export interface ExecTuning {
   timeoutGraceMs: number;
   /** Bytes of each stream kept for the result (callbacks still see everything). */
   maxBuffer: number;
+  /**
+   * Once the command's exit status is known, how long stdout/stderr may still take to reach EOF. A
+   * process the command left behind can hold the pipes open forever; the exit code is the outcome.
+   */
+  drainAfterExitMs: number;
+  /** Starting a command again after the SDK's own retries gave up (see `startCommand`). */
+  startRetry: Pick<RetryOptions, 'attempts' | 'baseMs' | 'capMs' | 'totalMs'>;
+  /** One `TaskExecStart` that has not answered after this long is abandoned and sent again. */
+  startTimeoutMs: number;
+}
+
+/** Thrown when `TaskExecStart` does not answer within `startTimeoutMs`; transient, so it is retried. */
+export class ExecStartStalledError extends Error {
+  override readonly name = 'ExecStartStalledError';
 }
 
 /**
@@ -42,29 +57,32 @@ export async function runCommand(
 
   let proc: ContainerProcess<Uint8Array>;
   try {
-    proc = await handle.exec(['sh', '-c', command], {
-      mode: 'binary',
-      stdout: 'pipe',
-      stderr: 'pipe',
-      workdir: cwd,
-      env: options.env ?? {},
-      timeoutMs,
-    });
+    proc = await startCommand(handle, command, cwd, options, timeoutMs, tuning);
   } catch (error) {
+    if (options.signal?.aborted)
+      return { end: { kind: 'aborted' }, stdout: out.bytes(), stderr: err.bytes() };
     return { end: await failureEnd(handle, error), stdout: out.bytes(), stderr: err.bytes() };
   }
 
   const giveUp = new AbortController();
   // stdin is a pipe on Modal: close it at once so commands that read stdin see EOF, as with /dev/null.
   proc.stdin.close().catch(() => undefined);
+  // The exit status decides the outcome: once it is known, the streams get `drainAfterExitMs` to reach
+  // EOF and are then cancelled (a background process the command started may keep them open and silent).
+  let drainTimer: NodeJS.Timeout | undefined;
+  const exited = proc._wait(giveUp.signal).then((code) => {
+    drainTimer = setTimeout(() => giveUp.abort(), tuning.drainAfterExitMs);
+    return code;
+  });
   const finished = Promise.all([
-    proc._wait(giveUp.signal),
+    exited,
     pump(proc.stdout, out, options.onStdout, giveUp.signal),
     pump(proc.stderr, err, options.onStderr, giveUp.signal),
   ]).then(
     ([code]): ExecEnd => ({ kind: 'exit', code }),
     (error: unknown): ExecEnd => ({ kind: 'failed', error }),
   );
+  finished.finally(() => clearTimeout(drainTimer)).catch(() => undefined);
 
   const timers: NodeJS.Timeout[] = [];
   let settled = false;
@@ -97,6 +115,70 @@ export async function runCommand(
     stdout: out.bytes(),
     stderr: err.bytes(),
   };
+}
+
+/**
+ * `sandbox.exec` with retries of its own. The SDK already re-sends `TaskExecStart` up to 10 times on
+ * UNAVAILABLE/INTERNAL/UNKNOWN/CANCELLED/DEADLINE_EXCEEDED with the same `execId`, which Modal uses as the
+ * idempotency key (modal@0.11.1 `callUnary`, `#execInternal`), so a command never starts twice from
+ * those. It surfaces RESOURCE_EXHAUSTED at once and never bounds a call that does not answer. We retry
+ * what it surfaces with a new `execId`, which the protocol gives us no way to check first (the SDK keeps
+ * the `execId` to itself, so `TaskExecPoll` cannot ask about the lost one). Re-sending is safe because
+ * an error reply means the router refused the start; only a start that stalled past `startTimeoutMs` may
+ * have run, and every command the pipeline sends is safe to run again: mkdir -p, staging (a clone into
+ * an emptied dir), the agent (whose lost start never produced output), and the capture script, which
+ * removes its outputs first, commits leftovers only once (the second run finds none) and rebuilds the
+ * same linear chain from BASE_SHA.
+ */
+async function startCommand(
+  handle: SdkSandbox,
+  command: string,
+  cwd: string,
+  options: SandboxExecOptions,
+  timeoutMs: number,
+  tuning: ExecTuning,
+): Promise<ContainerProcess<Uint8Array>> {
+  return withRetry(
+    async () => {
+      let timer: NodeJS.Timeout | undefined;
+      const stalled = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new ExecStartStalledError(`Starting the command got no answer in ${tuning.startTimeoutMs} ms`),
+            ),
+          tuning.startTimeoutMs,
+        );
+      });
+      const started = handle.exec(['sh', '-c', command], {
+        mode: 'binary',
+        stdout: 'pipe',
+        stderr: 'pipe',
+        workdir: cwd,
+        env: options.env ?? {},
+        timeoutMs,
+      });
+      try {
+        return await Promise.race([started, stalled]);
+      } finally {
+        clearTimeout(timer);
+        // A start abandoned as stalled may still settle later; its result is dropped (its streams are
+        // lazy and were never opened).
+        started.catch(() => undefined);
+      }
+    },
+    {
+      ...tuning.startRetry,
+      // A worker the runner cannot connect to already had the SDK's ~10 s of retries: say so at once.
+      classify: (error) =>
+        error instanceof ExecStartStalledError
+          ? { retry: true }
+          : isWorkerUnreachable(error)
+            ? { retry: false }
+            : classifyTransient(error),
+      ...(options.signal ? { signal: options.signal } : {}),
+    },
+  );
 }
 
 /** Turns an ambiguous end into a precise one: a killed or failed command may mean the sandbox died. */

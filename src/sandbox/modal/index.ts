@@ -10,6 +10,13 @@ export const DEFAULT_MODAL_TUNING: ModalProviderTuning = {
   pollIntervalMs: 10_000,
   timeoutGraceMs: 30_000,
   maxBuffer: 64 * 1024 * 1024,
+  // Daytona drains its log stream for a few seconds after the exit code too (issue 17 item 4).
+  drainAfterExitMs: 5_000,
+  startRetry: { attempts: 4, baseMs: 1_000, capMs: 10_000, totalMs: 3 * 60_000 },
+  // Well above the SDK's own start retries (10, from 10 ms doubling: ~10 s), so they finish first.
+  startTimeoutMs: 2 * 60_000,
+  // 1 minute plus 1 s per 256 KiB: a 10 MiB mbox gets 100 s per attempt, a 100 MiB one under 8 minutes.
+  downloadAttempt: { baseMs: 60_000, bytesPerSecond: 256 * 1024 },
   createRetry: { attempts: 5, baseMs: 2_000, capMs: 30_000 },
   transferRetry: { attempts: 3, baseMs: 1_000, capMs: 10_000, totalMs: 5 * 60_000 },
   terminateRetry: { attempts: 4, baseMs: 500, capMs: 5_000, totalMs: 30_000 },

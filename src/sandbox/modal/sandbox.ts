@@ -19,10 +19,27 @@ export interface SandboxTuning extends ExecTuning {
   /** Upload and download are idempotent (whole-file overwrite), so transient failures are retried. */
   transferRetry: RetryTuning;
   terminateRetry: RetryTuning;
+  /** One download attempt may take `baseMs` plus the file's size at `bytesPerSecond`, then it is retried. */
+  downloadAttempt: { baseMs: number; bytesPerSecond: number };
 }
 
-/** A bounded download's own deadline: the mbox is at most max-patch-bytes. */
+/** The remote reader's own deadline, and the per-attempt bound when the size is unknown. */
 const TRANSFER_TIMEOUT_MS = 30 * 60_000;
+
+/**
+ * A download that stopped short of the size the sandbox reported (a stream that ended early) or took
+ * longer than its attempt's bound (a stream that hangs). Transient: the download is tried again, and a
+ * short file is never kept.
+ */
+export class IncompleteDownloadError extends Error {
+  override readonly name = 'IncompleteDownloadError';
+}
+
+/** Reads `size`, then the file: the size goes to stderr first so the runner can tell a short read. */
+const DOWNLOAD_SCRIPT = `size=$(wc -c < "$SANDBOX_AGENT_FILE") || exit 1
+printf 'size=%d\\n' "$size" >&2
+if [ -n "$SANDBOX_AGENT_LIMIT" ]; then exec head -c "$SANDBOX_AGENT_LIMIT" -- "$SANDBOX_AGENT_FILE"; fi
+exec cat -- "$SANDBOX_AGENT_FILE"`;
 
 /** One Modal sandbox behind the provider interface. */
 export class ModalSandbox implements Sandbox {
@@ -66,45 +83,93 @@ export class ModalSandbox implements Sandbox {
   }
 
   /**
-   * Without a limit, `copyToLocal` pipes the exec's stdout into a temp file beside `localPath`, then
-   * renames it. With one, `head` reads the file and we count what arrives: the SDK's reader cannot stop
-   * early, and a hostile sandbox could replace `head`, so the runner's count is the one that decides.
+   * One exec reads the file (with a limit, `head` stops one byte past it: the SDK's reader cannot stop
+   * early, and a hostile sandbox could replace `head`, so the runner's count is the one that decides) and
+   * reports its size first. Each attempt is bounded in time by that size; a stream that ends before the
+   * reported size, or an attempt over its bound, is retried and its partial file never kept. The SDK's
+   * `copyToLocal` is not used: a stdio stream that ends early is EOF to it, so it would keep a short file.
    */
   async download(remotePath: string, localPath: string, options: DownloadOptions = {}): Promise<void> {
-    const { maxBytes } = options;
-    if (maxBytes === undefined) {
-      await this.transfer('download', remotePath, () =>
-        this.handle.filesystem.copyToLocal(remotePath, localPath),
-      );
-      return;
-    }
-    await this.transfer('download', remotePath, () => this.downloadAtMost(remotePath, localPath, maxBytes));
+    await this.transfer('download', remotePath, () =>
+      this.downloadOnce(remotePath, localPath, options.maxBytes),
+    );
   }
 
-  private async downloadAtMost(remotePath: string, localPath: string, maxBytes: number): Promise<void> {
-    const proc = await this.handle.exec(
-      ['sh', '-c', 'exec head -c "$SANDBOX_AGENT_LIMIT" -- "$SANDBOX_AGENT_FILE"'],
-      {
-        mode: 'binary',
-        stdout: 'pipe',
-        stderr: 'pipe',
-        workdir: '/',
-        env: { SANDBOX_AGENT_FILE: remotePath, SANDBOX_AGENT_LIMIT: String(maxBytes + 1) },
-        timeoutMs: TRANSFER_TIMEOUT_MS,
-      },
-    );
-    proc.stdin.close().catch(() => undefined);
-    // stderr is drained alongside (a full stderr pipe would stall stdout); only its start is kept.
-    const stderr = readStart(proc.stderr, 2048);
-    await writeDownload(proc.stdout, localPath, remotePath, maxBytes, async () => {
-      const code = await proc.wait();
-      if (code !== 0) {
-        throw new ActionError(
-          'sandbox-error',
-          `Could not read ${remotePath} in the Modal sandbox ${this.id} (exit ${code}): ${(await stderr).trim()}`,
-        );
-      }
-    });
+  private async downloadOnce(
+    remotePath: string,
+    localPath: string,
+    maxBytes: number | undefined,
+  ): Promise<void> {
+    const { baseMs, bytesPerSecond } = this.tuning.downloadAttempt;
+    const attempt = new AbortController();
+    const boundFor = (bytes: number): number =>
+      Math.min(TRANSFER_TIMEOUT_MS, baseMs + (bytes / bytesPerSecond) * 1000);
+    let timer = setTimeout(() => attempt.abort(), boundFor(0));
+    const stalled = (): IncompleteDownloadError =>
+      new IncompleteDownloadError(`The download of ${remotePath} stalled; no answer within its time bound`);
+    const bounded = <T>(work: Promise<T>): Promise<T> =>
+      new Promise<T>((resolve, reject) => {
+        if (attempt.signal.aborted) return reject(stalled());
+        attempt.signal.addEventListener('abort', () => reject(stalled()), { once: true });
+        work.then(resolve, reject);
+      });
+    try {
+      const proc = await bounded(
+        this.handle.exec(['sh', '-c', DOWNLOAD_SCRIPT], {
+          mode: 'binary',
+          stdout: 'pipe',
+          stderr: 'pipe',
+          workdir: '/',
+          env: {
+            SANDBOX_AGENT_FILE: remotePath,
+            SANDBOX_AGENT_LIMIT: maxBytes === undefined ? '' : String(maxBytes + 1),
+          },
+          timeoutMs: TRANSFER_TIMEOUT_MS,
+        }),
+      );
+      proc.stdin.close().catch(() => undefined);
+      // stderr is drained alongside (a full stderr pipe would stall stdout); only its start is kept. Its
+      // first line is the size, which stretches this attempt's bound (capped by maxBytes: a sandbox's
+      // claim cannot buy it more time than the largest file we would accept).
+      const stderr = readStart(proc.stderr, 2048, attempt.signal, (start) => {
+        const size = reportedSize(start);
+        if (size === undefined) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => attempt.abort(), boundFor(Math.min(size, maxBytes ?? size)));
+      });
+      let received = 0;
+      const counted = async function* (source: ReadableStream<Uint8Array>, signal: AbortSignal) {
+        for await (const chunk of readUntilAborted(source, signal)) {
+          received += chunk.length;
+          yield chunk;
+        }
+      };
+      await writeDownload(counted(proc.stdout, attempt.signal), localPath, remotePath, maxBytes, async () => {
+        const code = await bounded(proc.wait());
+        const detail = await stderr;
+        if (code !== 0) {
+          throw new ActionError(
+            'sandbox-error',
+            `Could not read ${remotePath} in the Modal sandbox ${this.id} (exit ${code}): ${detail.replace(/^size=\d+\n/, '').trim()}`,
+          );
+        }
+        const size = reportedSize(detail);
+        // The file's size decides completeness: the stream's end can be a lost connection, not EOF.
+        const expected = size === undefined ? undefined : Math.min(size, (maxBytes ?? size) + 1);
+        if (expected === undefined || received < expected) {
+          throw new IncompleteDownloadError(
+            `The download of ${remotePath} ended early: ${received} of ${expected ?? 'an unknown number of'} bytes`,
+          );
+        }
+      });
+    } catch (error) {
+      // Only the attempt's timer aborts inside this block: whatever failed, the cause was the stall.
+      if (attempt.signal.aborted) throw stalled();
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      attempt.abort();
+    }
   }
 
   async delete(): Promise<void> {
@@ -119,7 +184,8 @@ export class ModalSandbox implements Sandbox {
     try {
       await withRetry(operation, {
         ...this.tuning.transferRetry,
-        classify: classifyTransient,
+        classify: (error) =>
+          error instanceof IncompleteDownloadError ? { retry: true } : classifyTransient(error),
         onRetry: ({ attempt, error }) =>
           this.logger.warning(
             `Modal ${what} of ${remotePath} failed (${describe(error)}); attempt ${attempt + 1}.`,
@@ -185,17 +251,60 @@ export async function terminateSandbox(
   }
 }
 
-/** The first `limit` bytes of a stream as text; the rest is read and dropped. */
-async function readStart(stream: ReadableStream<Uint8Array>, limit: number): Promise<string> {
+/**
+ * The first `limit` bytes of a stream as text; the rest is read and dropped. `onStart` sees the kept
+ * text as it grows. Ends (without throwing) when the stream breaks or `signal` aborts.
+ */
+async function readStart(
+  stream: ReadableStream<Uint8Array>,
+  limit: number,
+  signal: AbortSignal,
+  onStart: (start: string) => void,
+): Promise<string> {
   const kept: Buffer[] = [];
   let size = 0;
   try {
-    for await (const chunk of stream) {
-      if (size < limit) kept.push(Buffer.from(chunk.subarray(0, limit - size)));
+    for await (const chunk of readUntilAborted(stream, signal)) {
+      if (size < limit) {
+        kept.push(Buffer.from(chunk.subarray(0, limit - size)));
+        onStart(Buffer.concat(kept).toString('utf8'));
+      }
       size += chunk.length;
     }
   } catch {
-    // A cancelled or broken stderr only loses the error detail.
+    // A cancelled or broken stderr only loses the error detail (and the size: then the read is retried).
   }
   return Buffer.concat(kept).toString('utf8');
+}
+
+/** The `size=N` line the download script writes first on stderr. */
+function reportedSize(stderr: string): number | undefined {
+  const match = /^size=(\d{1,15})\n/.exec(stderr);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * The chunks of `stream` until it ends or `signal` aborts. Cancelling the reader settles a pending read
+ * at once (WHATWG streams), even when the SDK's gRPC read below it never answers.
+ */
+async function* readUntilAborted(
+  stream: ReadableStream<Uint8Array>,
+  signal: AbortSignal,
+): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  const cancel = (): void => {
+    reader.cancel().catch(() => undefined);
+  };
+  if (signal.aborted) cancel();
+  signal.addEventListener('abort', cancel, { once: true });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (signal.aborted) throw new IncompleteDownloadError('The download was stopped at its time bound');
+      if (done) return;
+      yield value;
+    }
+  } finally {
+    signal.removeEventListener('abort', cancel);
+  }
 }

@@ -39,14 +39,45 @@ export interface RecordedCall {
   tokenId?: string;
 }
 
+/**
+ * A programmed failure of one RPC. How the real SDK (modal@0.11.1 `dist/index.js`) reacts decides what a
+ * fault tests:
+ * - Router unary calls (`TaskExecStart`, `TaskExecPoll`, stdin status) go through
+ *   `callWithRetriesOnTransientErrors` with `RETRYABLE_GRPC_STATUS_CODES` = DEADLINE_EXCEEDED,
+ *   UNAVAILABLE, CANCELLED, INTERNAL, UNKNOWN: up to 10 retries, 10 ms doubling, no per-call deadline
+ *   (so a `hang` there hangs the SDK call forever). RESOURCE_EXHAUSTED is surfaced at once. `TaskExecStart`
+ *   is re-sent with the same `execId`, its idempotency key.
+ * - `TaskExecWait` is retried forever (1 s fixed delay, 60 s per call) until the exec's own deadline.
+ * - `TaskExecStdioRead` (`streamStdioWithRetries`) resumes from its byte offset on the same codes, up to
+ *   10 times; a stream that *ends* is taken as EOF, so `end` silently truncates what the caller reads.
+ * - Control-plane calls retry UNAVAILABLE, INTERNAL, UNKNOWN, CANCELLED, DEADLINE_EXCEEDED
+ *   (`retryableGrpcStatusCodes`), not RESOURCE_EXHAUSTED.
+ */
 export interface Fault {
-  code: Status;
+  /** The status to fail with (`status`, `drop`). Default UNAVAILABLE. */
+  code?: Status;
   /** How many calls fail (default 1; Infinity for all). */
   times?: number;
-  /** `before` (default): fail without acting. `after`: act, then fail, as if the reply were lost. */
+  /** Let this many matching calls through first: `skip: 2` faults the 3rd call. */
+  skip?: number;
+  /** Only calls whose decoded request passes this count (e.g. stdout reads: `r => r.fileDescriptor === 0`). */
+  match?: (request: Record<string, unknown>) => boolean;
+  /** `before` (default): fail without acting. `after`: act, then fail, as if the reply were lost (unary). */
   when?: 'before' | 'after';
+  /**
+   * - `status` (default): answer with `code`.
+   * - `hang`: never answer (until the client cancels).
+   * - `drop` (server streams): send `afterBytes` bytes of `data`, then fail with `code` (a reset mid-way).
+   * - `end` (server streams): send `afterBytes` bytes, then end the stream cleanly (a short read).
+   * - `stall` (server streams): send everything there is, then stay open and silent instead of ending.
+   */
+  kind?: 'status' | 'hang' | 'drop' | 'end' | 'stall';
+  afterBytes?: number;
   message?: string;
 }
+
+type ArmedFault = Required<Pick<Fault, 'code' | 'times' | 'skip' | 'when' | 'kind' | 'afterBytes'>> &
+  Pick<Fault, 'match' | 'message'>;
 
 export interface FakeModal {
   /** `http://127.0.0.1:PORT`: set as `MODAL_SERVER_URL`. */
@@ -64,7 +95,7 @@ export interface FakeModal {
   /** Images built (`dockerfileCommands` per layer). */
   images: ControlState['images'];
   faults: {
-    /** Fail upcoming calls of `method` (the gRPC name) with `fault.code`. */
+    /** Fail upcoming calls of `method` (the gRPC name) as `fault` says. One fault per method at a time. */
     inject(method: string, fault: Fault): void;
     clear(): void;
     /** End a running sandbox now as Modal does when its lifetime runs out (wait → 124). */
@@ -96,18 +127,74 @@ export async function startFakeModal(options: FakeModalOptions = {}): Promise<Fa
     secrets: new Map(),
   };
   const calls: RecordedCall[] = [];
-  const faults = new Map<string, Required<Omit<Fault, 'message'>> & { message?: string }>();
+  const faults = new Map<string, ArmedFault>();
 
-  const takeFault = (method: string, when: 'before' | 'after'): void => {
+  /** The fault this call triggers, if any (counting `skip` and `times` on matching calls only). */
+  const armedFor = (method: string, request: unknown): ArmedFault | undefined => {
     const fault = faults.get(method);
-    if (!fault || fault.when !== when || fault.times <= 0) return;
+    if (!fault || fault.times <= 0) return undefined;
+    if (fault.match && !fault.match((request ?? {}) as Record<string, unknown>)) return undefined;
+    if (fault.skip > 0) {
+      fault.skip -= 1;
+      return undefined;
+    }
     fault.times -= 1;
     if (fault.times <= 0) faults.delete(method);
-    throw new ServerError(
-      fault.code,
-      fault.message ?? `fake-modal: injected ${Status[fault.code]} for ${method}`,
-    );
+    return fault;
   };
+  const failWith = (method: string, fault: ArmedFault): ServerError =>
+    new ServerError(fault.code, fault.message ?? `fake-modal: injected ${Status[fault.code]} for ${method}`);
+  /** Never answers; returns (and the handler ends) only when the client cancels the call. */
+  const hang = (signal: AbortSignal): Promise<void> =>
+    new Promise((resolve) => {
+      if (signal.aborted) resolve();
+      signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+
+  /** Unary and client-streaming calls: `status` and `hang`, before or after acting. */
+  const unaryFault = async (
+    fault: ArmedFault | undefined,
+    method: string,
+    when: 'before' | 'after',
+    signal: AbortSignal,
+  ): Promise<void> => {
+    if (!fault || fault.when !== when) return;
+    if (fault.kind === 'hang') {
+      await hang(signal);
+      throw new ServerError(Status.CANCELLED, 'fake-modal: the client gave up on a hung call');
+    }
+    throw failWith(method, fault);
+  };
+
+  /** Server streams: the fault shapes what the client receives from the real handler's stream. */
+  async function* streamFault(
+    fault: ArmedFault,
+    method: string,
+    source: AsyncIterable<unknown>,
+    signal: AbortSignal,
+  ): AsyncGenerator<unknown> {
+    if (fault.kind === 'status') throw failWith(method, fault);
+    if (fault.kind === 'hang') {
+      await hang(signal);
+      return;
+    }
+    let sent = 0;
+    for await (const item of source) {
+      const data = (item as { data?: Uint8Array }).data;
+      if (fault.kind !== 'stall' && data instanceof Uint8Array) {
+        const room = fault.afterBytes - sent;
+        if (room < data.length) {
+          if (room > 0) yield { ...(item as object), data: data.subarray(0, room) };
+          if (fault.kind === 'drop') throw failWith(method, fault);
+          return; // `end`: a clean end of stream, short of the real EOF
+        }
+        sent += data.length;
+      }
+      yield item;
+    }
+    if (fault.kind === 'drop') throw failWith(method, fault);
+    if (fault.kind === 'stall') await hang(signal);
+  }
 
   const server = createServer();
   const wrap = (
@@ -140,28 +227,38 @@ export async function startFakeModal(options: FakeModalOptions = {}): Promise<Fa
       }
       const call = handler as (request: unknown, context: unknown) => unknown;
       if (method.responseStream) {
-        impl[key] = async function* (request: unknown, context: { metadata: { get(k: string): unknown } }) {
+        impl[key] = async function* (
+          request: unknown,
+          context: { metadata: { get(k: string): unknown }; signal: AbortSignal },
+        ) {
           record(request, context);
-          takeFault(method.name, 'before');
-          yield* call(request, context) as AsyncIterable<unknown>;
+          const fault = armedFor(method.name, request);
+          const source = call(request, context) as AsyncIterable<unknown>;
+          if (fault) yield* streamFault(fault, method.name, source, context.signal);
+          else yield* source;
         };
       } else if (method.requestStream) {
         impl[key] = async (
           requests: AsyncIterable<unknown>,
-          context: { metadata: { get(k: string): unknown } },
+          context: { metadata: { get(k: string): unknown }; signal: AbortSignal },
         ) => {
           record({ stream: true }, context);
-          takeFault(method.name, 'before');
+          const fault = armedFor(method.name, { stream: true });
+          await unaryFault(fault, method.name, 'before', context.signal);
           const response = await call(requests, context);
-          takeFault(method.name, 'after');
+          await unaryFault(fault, method.name, 'after', context.signal);
           return response;
         };
       } else {
-        impl[key] = async (request: unknown, context: { metadata: { get(k: string): unknown } }) => {
+        impl[key] = async (
+          request: unknown,
+          context: { metadata: { get(k: string): unknown }; signal: AbortSignal },
+        ) => {
           record(request, context);
-          takeFault(method.name, 'before');
+          const fault = armedFor(method.name, request);
+          await unaryFault(fault, method.name, 'before', context.signal);
           const response = await call(request, context);
-          takeFault(method.name, 'after');
+          await unaryFault(fault, method.name, 'after', context.signal);
           return response;
         };
       }
@@ -195,9 +292,13 @@ export async function startFakeModal(options: FakeModalOptions = {}): Promise<Fa
     faults: {
       inject(method, fault) {
         faults.set(method, {
-          code: fault.code,
+          code: fault.code ?? Status.UNAVAILABLE,
           times: fault.times ?? 1,
+          skip: fault.skip ?? 0,
           when: fault.when ?? 'before',
+          kind: fault.kind ?? 'status',
+          afterBytes: fault.afterBytes ?? 0,
+          match: fault.match,
           message: fault.message,
         });
       },
