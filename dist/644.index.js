@@ -233,6 +233,11 @@ var bounded_download = __webpack_require__(55879);
 
 
 
+
+/** Thrown when `TaskExecStart` does not answer within `startTimeoutMs`; transient, so it is retried. */
+class ExecStartStalledError extends Error {
+    name = 'ExecStartStalledError';
+}
 /**
  * Runs `sh -c command` in a Modal sandbox. Data reaches the command only through `env`. stdout and stderr
  * are read concurrently as they arrive (a full pipe cannot stall the other), the command's timeout is
@@ -248,26 +253,29 @@ async function runCommand(handle, command, cwd, options, tuning) {
         return { end: { kind: 'aborted' }, stdout: out.bytes(), stderr: err.bytes() };
     let proc;
     try {
-        proc = await handle.exec(['sh', '-c', command], {
-            mode: 'binary',
-            stdout: 'pipe',
-            stderr: 'pipe',
-            workdir: cwd,
-            env: options.env ?? {},
-            timeoutMs,
-        });
+        proc = await startCommand(handle, command, cwd, options, timeoutMs, tuning);
     }
     catch (error) {
+        if (options.signal?.aborted)
+            return { end: { kind: 'aborted' }, stdout: out.bytes(), stderr: err.bytes() };
         return { end: await failureEnd(handle, error), stdout: out.bytes(), stderr: err.bytes() };
     }
     const giveUp = new AbortController();
     // stdin is a pipe on Modal: close it at once so commands that read stdin see EOF, as with /dev/null.
     proc.stdin.close().catch(() => undefined);
+    // The exit status decides the outcome: once it is known, the streams get `drainAfterExitMs` to reach
+    // EOF and are then cancelled (a background process the command started may keep them open and silent).
+    let drainTimer;
+    const exited = proc._wait(giveUp.signal).then((code) => {
+        drainTimer = setTimeout(() => giveUp.abort(), tuning.drainAfterExitMs);
+        return code;
+    });
     const finished = Promise.all([
-        proc._wait(giveUp.signal),
+        exited,
         pump(proc.stdout, out, options.onStdout, giveUp.signal),
         pump(proc.stderr, err, options.onStderr, giveUp.signal),
     ]).then(([code]) => ({ kind: 'exit', code }), (error) => ({ kind: 'failed', error }));
+    finished.finally(() => clearTimeout(drainTimer)).catch(() => undefined);
     const timers = [];
     let settled = false;
     let onAbort;
@@ -302,6 +310,53 @@ async function runCommand(handle, command, cwd, options, tuning) {
         stdout: out.bytes(),
         stderr: err.bytes(),
     };
+}
+/**
+ * `sandbox.exec` with retries of its own. The SDK already re-sends `TaskExecStart` up to 10 times on
+ * UNAVAILABLE/INTERNAL/UNKNOWN/CANCELLED/DEADLINE_EXCEEDED with the same `execId`, which Modal uses as the
+ * idempotency key (modal@0.11.1 `callUnary`, `#execInternal`), so a command never starts twice from
+ * those. It surfaces RESOURCE_EXHAUSTED at once and never bounds a call that does not answer. We retry
+ * what it surfaces with a new `execId`, which the protocol gives us no way to check first (the SDK keeps
+ * the `execId` to itself, so `TaskExecPoll` cannot ask about the lost one). Re-sending is safe because
+ * an error reply means the router refused the start; only a start that stalled past `startTimeoutMs` may
+ * have run, and every command the pipeline sends is safe to run again: mkdir -p, staging (a clone into
+ * an emptied dir), the agent (whose lost start never produced output), and the capture script, which
+ * removes its outputs first, commits leftovers only once (the second run finds none) and rebuilds the
+ * same linear chain from BASE_SHA.
+ */
+async function startCommand(handle, command, cwd, options, timeoutMs, tuning) {
+    return (0,shared_retry/* withRetry */.bD)(async () => {
+        let timer;
+        const stalled = new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new ExecStartStalledError(`Starting the command got no answer in ${tuning.startTimeoutMs} ms`)), tuning.startTimeoutMs);
+        });
+        const started = handle.exec(['sh', '-c', command], {
+            mode: 'binary',
+            stdout: 'pipe',
+            stderr: 'pipe',
+            workdir: cwd,
+            env: options.env ?? {},
+            timeoutMs,
+        });
+        try {
+            return await Promise.race([started, stalled]);
+        }
+        finally {
+            clearTimeout(timer);
+            // A start abandoned as stalled may still settle later; its result is dropped (its streams are
+            // lazy and were never opened).
+            started.catch(() => undefined);
+        }
+    }, {
+        ...tuning.startRetry,
+        // A worker the runner cannot connect to already had the SDK's ~10 s of retries: say so at once.
+        classify: (error) => error instanceof ExecStartStalledError
+            ? { retry: true }
+            : isWorkerUnreachable(error)
+                ? { retry: false }
+                : classifyTransient(error),
+        ...(options.signal ? { signal: options.signal } : {}),
+    });
 }
 /** Turns an ambiguous end into a precise one: a killed or failed command may mean the sandbox died. */
 async function settle(handle, end, pastTimeout) {
@@ -411,7 +466,7 @@ function sandboxGoneError(sandboxId, code, lifetimeSeconds) {
     const message = code === 124
         ? `The Modal sandbox ${sandboxId} reached its ${lifetimeSeconds} s lifetime and was stopped by Modal.`
         : `The Modal sandbox ${sandboxId} is no longer running (exit ${code}).`;
-    return new errors/* ActionError */.lZ('sandbox-error', message, 'Raise timeout-minutes if the agent needs longer, or check the sandbox in the Modal dashboard.');
+    return new errors/* ActionError */.lZ('sandbox-error', message, 'Raise agent-timeout-minutes if the agent needs longer, or check the sandbox in the Modal dashboard.');
 }
 class Collector {
     limit;
@@ -440,8 +495,21 @@ class Collector {
 
 
 
-/** A bounded download's own deadline: the mbox is at most max-patch-bytes. */
+/** The remote reader's own deadline, and the per-attempt bound when the size is unknown. */
 const TRANSFER_TIMEOUT_MS = 30 * 60_000;
+/**
+ * A download that stopped short of the size the sandbox reported (a stream that ended early) or took
+ * longer than its attempt's bound (a stream that hangs). Transient: the download is tried again, and a
+ * short file is never kept.
+ */
+class IncompleteDownloadError extends Error {
+    name = 'IncompleteDownloadError';
+}
+/** Reads `size`, then the file: the size goes to stderr first so the runner can tell a short read. */
+const DOWNLOAD_SCRIPT = `size=$(wc -c < "$SANDBOX_AGENT_FILE") || exit 1
+printf 'size=%d\\n' "$size" >&2
+if [ -n "$SANDBOX_AGENT_LIMIT" ]; then exec head -c "$SANDBOX_AGENT_LIMIT" -- "$SANDBOX_AGENT_FILE"; fi
+exec cat -- "$SANDBOX_AGENT_FILE"`;
 /** One Modal sandbox behind the provider interface. */
 class ModalSandbox {
     handle;
@@ -479,36 +547,81 @@ class ModalSandbox {
         await this.transfer('upload', remotePath, () => this.handle.filesystem.copyFromLocal(localPath, remotePath));
     }
     /**
-     * Without a limit, `copyToLocal` pipes the exec's stdout into a temp file beside `localPath`, then
-     * renames it. With one, `head` reads the file and we count what arrives: the SDK's reader cannot stop
-     * early, and a hostile sandbox could replace `head`, so the runner's count is the one that decides.
+     * One exec reads the file (with a limit, `head` stops one byte past it: the SDK's reader cannot stop
+     * early, and a hostile sandbox could replace `head`, so the runner's count is the one that decides) and
+     * reports its size first. Each attempt is bounded in time by that size; a stream that ends before the
+     * reported size, or an attempt over its bound, is retried and its partial file never kept. The SDK's
+     * `copyToLocal` is not used: a stdio stream that ends early is EOF to it, so it would keep a short file.
      */
     async download(remotePath, localPath, options = {}) {
-        const { maxBytes } = options;
-        if (maxBytes === undefined) {
-            await this.transfer('download', remotePath, () => this.handle.filesystem.copyToLocal(remotePath, localPath));
-            return;
-        }
-        await this.transfer('download', remotePath, () => this.downloadAtMost(remotePath, localPath, maxBytes));
+        await this.transfer('download', remotePath, () => this.downloadOnce(remotePath, localPath, options.maxBytes));
     }
-    async downloadAtMost(remotePath, localPath, maxBytes) {
-        const proc = await this.handle.exec(['sh', '-c', 'exec head -c "$SANDBOX_AGENT_LIMIT" -- "$SANDBOX_AGENT_FILE"'], {
-            mode: 'binary',
-            stdout: 'pipe',
-            stderr: 'pipe',
-            workdir: '/',
-            env: { SANDBOX_AGENT_FILE: remotePath, SANDBOX_AGENT_LIMIT: String(maxBytes + 1) },
-            timeoutMs: TRANSFER_TIMEOUT_MS,
+    async downloadOnce(remotePath, localPath, maxBytes) {
+        const { baseMs, bytesPerSecond } = this.tuning.downloadAttempt;
+        const attempt = new AbortController();
+        const boundFor = (bytes) => Math.min(TRANSFER_TIMEOUT_MS, baseMs + (bytes / bytesPerSecond) * 1000);
+        let timer = setTimeout(() => attempt.abort(), boundFor(0));
+        const stalled = () => new IncompleteDownloadError(`The download of ${remotePath} stalled; no answer within its time bound`);
+        const bounded = (work) => new Promise((resolve, reject) => {
+            if (attempt.signal.aborted)
+                return reject(stalled());
+            attempt.signal.addEventListener('abort', () => reject(stalled()), { once: true });
+            work.then(resolve, reject);
         });
-        proc.stdin.close().catch(() => undefined);
-        // stderr is drained alongside (a full stderr pipe would stall stdout); only its start is kept.
-        const stderr = readStart(proc.stderr, 2048);
-        await (0,bounded_download/* writeDownload */.A)(proc.stdout, localPath, remotePath, maxBytes, async () => {
-            const code = await proc.wait();
-            if (code !== 0) {
-                throw new errors/* ActionError */.lZ('sandbox-error', `Could not read ${remotePath} in the Modal sandbox ${this.id} (exit ${code}): ${(await stderr).trim()}`);
-            }
-        });
+        try {
+            const proc = await bounded(this.handle.exec(['sh', '-c', DOWNLOAD_SCRIPT], {
+                mode: 'binary',
+                stdout: 'pipe',
+                stderr: 'pipe',
+                workdir: '/',
+                env: {
+                    SANDBOX_AGENT_FILE: remotePath,
+                    SANDBOX_AGENT_LIMIT: maxBytes === undefined ? '' : String(maxBytes + 1),
+                },
+                timeoutMs: TRANSFER_TIMEOUT_MS,
+            }));
+            proc.stdin.close().catch(() => undefined);
+            // stderr is drained alongside (a full stderr pipe would stall stdout); only its start is kept. Its
+            // first line is the size, which stretches this attempt's bound (capped by maxBytes: a sandbox's
+            // claim cannot buy it more time than the largest file we would accept).
+            const stderr = readStart(proc.stderr, 2048, attempt.signal, (start) => {
+                const size = reportedSize(start);
+                if (size === undefined)
+                    return;
+                clearTimeout(timer);
+                timer = setTimeout(() => attempt.abort(), boundFor(Math.min(size, maxBytes ?? size)));
+            });
+            let received = 0;
+            const counted = async function* (source, signal) {
+                for await (const chunk of readUntilAborted(source, signal)) {
+                    received += chunk.length;
+                    yield chunk;
+                }
+            };
+            await (0,bounded_download/* writeDownload */.A)(counted(proc.stdout, attempt.signal), localPath, remotePath, maxBytes, async () => {
+                const code = await bounded(proc.wait());
+                const detail = await stderr;
+                if (code !== 0) {
+                    throw new errors/* ActionError */.lZ('sandbox-error', `Could not read ${remotePath} in the Modal sandbox ${this.id} (exit ${code}): ${detail.replace(/^size=\d+\n/, '').trim()}`);
+                }
+                const size = reportedSize(detail);
+                // The file's size decides completeness: the stream's end can be a lost connection, not EOF.
+                const expected = size === undefined ? undefined : Math.min(size, (maxBytes ?? size) + 1);
+                if (expected === undefined || received < expected) {
+                    throw new IncompleteDownloadError(`The download of ${remotePath} ended early: ${received} of ${expected ?? 'an unknown number of'} bytes`);
+                }
+            });
+        }
+        catch (error) {
+            // Only the attempt's timer aborts inside this block: whatever failed, the cause was the stall.
+            if (attempt.signal.aborted)
+                throw stalled();
+            throw error;
+        }
+        finally {
+            clearTimeout(timer);
+            attempt.abort();
+        }
     }
     async delete() {
         if (this.deleted)
@@ -522,7 +635,7 @@ class ModalSandbox {
         try {
             await (0,shared_retry/* withRetry */.bD)(operation, {
                 ...this.tuning.transferRetry,
-                classify: classifyTransient,
+                classify: (error) => error instanceof IncompleteDownloadError ? { retry: true } : classifyTransient(error),
                 onRetry: ({ attempt, error }) => this.logger.warning(`Modal ${what} of ${remotePath} failed (${describe(error)}); attempt ${attempt + 1}.`),
             });
         }
@@ -568,21 +681,57 @@ async function terminateSandbox(handle, retry, logger) {
         throw new errors/* ActionError */.lZ('sandbox-error', `Could not terminate the Modal sandbox ${handle.sandboxId}: ${describe(error)}.`, 'It stops by itself when its lifetime runs out; the post step and the sweeper try again.', { cause: error });
     }
 }
-/** The first `limit` bytes of a stream as text; the rest is read and dropped. */
-async function readStart(stream, limit) {
+/**
+ * The first `limit` bytes of a stream as text; the rest is read and dropped. `onStart` sees the kept
+ * text as it grows. Ends (without throwing) when the stream breaks or `signal` aborts.
+ */
+async function readStart(stream, limit, signal, onStart) {
     const kept = [];
     let size = 0;
     try {
-        for await (const chunk of stream) {
-            if (size < limit)
+        for await (const chunk of readUntilAborted(stream, signal)) {
+            if (size < limit) {
                 kept.push(Buffer.from(chunk.subarray(0, limit - size)));
+                onStart(Buffer.concat(kept).toString('utf8'));
+            }
             size += chunk.length;
         }
     }
     catch {
-        // A cancelled or broken stderr only loses the error detail.
+        // A cancelled or broken stderr only loses the error detail (and the size: then the read is retried).
     }
     return Buffer.concat(kept).toString('utf8');
+}
+/** The `size=N` line the download script writes first on stderr. */
+function reportedSize(stderr) {
+    const match = /^size=(\d{1,15})\n/.exec(stderr);
+    return match ? Number(match[1]) : undefined;
+}
+/**
+ * The chunks of `stream` until it ends or `signal` aborts. Cancelling the reader settles a pending read
+ * at once (WHATWG streams), even when the SDK's gRPC read below it never answers.
+ */
+async function* readUntilAborted(stream, signal) {
+    const reader = stream.getReader();
+    const cancel = () => {
+        reader.cancel().catch(() => undefined);
+    };
+    if (signal.aborted)
+        cancel();
+    signal.addEventListener('abort', cancel, { once: true });
+    try {
+        for (;;) {
+            const { done, value } = await reader.read();
+            if (signal.aborted)
+                throw new IncompleteDownloadError('The download was stopped at its time bound');
+            if (done)
+                return;
+            yield value;
+        }
+    }
+    finally {
+        signal.removeEventListener('abort', cancel);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/sandbox/modal/provider.ts
@@ -816,6 +965,13 @@ const DEFAULT_MODAL_TUNING = {
     pollIntervalMs: 10_000,
     timeoutGraceMs: 30_000,
     maxBuffer: 64 * 1024 * 1024,
+    // Daytona drains its log stream for a few seconds after the exit code too (issue 17 item 4).
+    drainAfterExitMs: 5_000,
+    startRetry: { attempts: 4, baseMs: 1_000, capMs: 10_000, totalMs: 3 * 60_000 },
+    // Well above the SDK's own start retries (10, from 10 ms doubling: ~10 s), so they finish first.
+    startTimeoutMs: 2 * 60_000,
+    // 1 minute plus 1 s per 256 KiB: a 10 MiB mbox gets 100 s per attempt, a 100 MiB one under 8 minutes.
+    downloadAttempt: { baseMs: 60_000, bytesPerSecond: 256 * 1024 },
     createRetry: { attempts: 5, baseMs: 2_000, capMs: 30_000 },
     transferRetry: { attempts: 3, baseMs: 1_000, capMs: 10_000, totalMs: 5 * 60_000 },
     terminateRetry: { attempts: 4, baseMs: 500, capMs: 5_000, totalMs: 30_000 },

@@ -144,6 +144,7 @@ const INPUT_NAMES = [
     'model',
     'setup-command',
     'agent-env',
+    'agent-timeout-minutes',
     'timeout-minutes',
     'deadline-minutes',
     'output',
