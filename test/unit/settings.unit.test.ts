@@ -127,3 +127,31 @@ describe('parseSettings', () => {
     );
   });
 });
+
+describe('agent-timeout-minutes and its deprecated alias timeout-minutes', () => {
+  it('takes agent-timeout-minutes, without a warning', () => {
+    const s = parseSettings(reader({ prompt: 'x', 'agent-timeout-minutes': '45' }), context);
+    expect(s.timeoutMinutes).toBe(45);
+    expect(s.inputWarnings ?? []).not.toContainEqual(expect.stringContaining('deprecated'));
+  });
+
+  it('still honours timeout-minutes (action.yml default of the new name untouched), with a warning', () => {
+    const s = parseSettings(reader({ prompt: 'x', 'timeout-minutes': '12' }), context);
+    expect(s.timeoutMinutes).toBe(12);
+    expect(s.inputWarnings).toContainEqual(
+      expect.stringContaining('timeout-minutes is deprecated: rename it to agent-timeout-minutes'),
+    );
+  });
+
+  it('refuses both names with different values, naming both', () => {
+    expect(() =>
+      parseSettings(reader({ prompt: 'x', 'agent-timeout-minutes': '45', 'timeout-minutes': '12' }), context),
+    ).toThrow(/agent-timeout-minutes '45' and the deprecated timeout-minutes '12' disagree/);
+  });
+
+  it('names the input that was used in a range error', () => {
+    expect(() => parseSettings(reader({ prompt: 'x', 'agent-timeout-minutes': '0' }), context)).toThrow(
+      /Invalid agent-timeout-minutes '0'/,
+    );
+  });
+});
