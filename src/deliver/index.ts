@@ -30,7 +30,15 @@ export interface DeliverInput {
 
 export type Delivery = Pick<
   RunResult,
-  'outcome' | 'reason' | 'message' | 'artifactId' | 'artifactName' | 'branch' | 'prNumber' | 'prUrl'
+  | 'outcome'
+  | 'reason'
+  | 'message'
+  | 'artifactId'
+  | 'artifactName'
+  | 'branch'
+  | 'prNumber'
+  | 'prUrl'
+  | 'compareUrl'
 >;
 
 /** Uploads the artifact; when a PR already carries the work, a failed upload is only a warning. */
@@ -113,6 +121,7 @@ export async function deliver(input: DeliverInput): Promise<Delivery> {
       branch: pr.branch,
       prNumber: pr.number,
       prUrl: pr.url,
+      compareUrl: pr.compareUrl,
       ...artifact,
     };
   }
@@ -123,6 +132,7 @@ export async function deliver(input: DeliverInput): Promise<Delivery> {
       reason: pr.refusal?.reason ?? 'pr-creation-forbidden',
       message: `Pushed ${what} to branch ${pr.branch}, but no pull request was opened: ${pr.refusal?.describe() ?? 'GitHub refused it.'} The work was also ${where}. Open the pull request from ${pr.compareUrl}`,
       branch: pr.branch,
+      compareUrl: pr.compareUrl,
       ...artifact,
     };
   }
