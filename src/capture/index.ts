@@ -9,6 +9,7 @@ import { type Identity, isSha } from '../shared/git.js';
 import { inlineCode } from '../shared/inline-code.js';
 import type { Logger } from '../shared/log.js';
 import type { Snapshot } from '../snapshot/index.js';
+import { leftoverSubject } from './leftover-subject.js';
 import { CAPTURE_EXIT, CAPTURE_SCRIPT } from './script.js';
 
 /** `agent.meta.json` (SPEC §5). Written by the runner from validated sandbox facts and its own values. */
@@ -52,8 +53,6 @@ export interface CaptureInput {
   logger: Logger;
   timeoutMs: number;
 }
-
-const LEFTOVER_MESSAGE = 'Uncommitted changes left by the agent';
 
 /** The sandbox's facts are a few hundred bytes; anything near this is an attack on the runner's memory. */
 export const MAX_META_BYTES = 64 * 1024;
@@ -126,7 +125,7 @@ export async function capturePatch(input: CaptureInput): Promise<Capture> {
       BASE_SHA: snapshot.baseSha,
       BOT_NAME: input.identity.name,
       BOT_EMAIL: input.identity.email,
-      LEFTOVER_MESSAGE,
+      LEFTOVER_MESSAGE: leftoverSubject(input.agentRun.summary),
     },
   });
   if (result.exitCode === CAPTURE_EXIT.historyRewritten) {

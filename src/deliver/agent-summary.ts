@@ -92,6 +92,20 @@ export async function renderMessage(message: string, linkHosts: readonly string[
   }
 }
 
+/** One line of untrusted text (the task's first line) as inert italics, capped; '' when empty. */
+export async function renderExcerpt(text: string, maxChars = 120): Promise<string> {
+  const characters = Array.from(text.replace(/\s+/g, ' ').trim());
+  if (characters.length === 0) return '';
+  const kept =
+    characters.length > maxChars ? `${characters.slice(0, maxChars - 1).join('')}…` : characters.join('');
+  const markdown = await loadMarkdown();
+  try {
+    return markdown.emphasizedLine(kept);
+  } catch {
+    return inlineCode(kept, maxChars);
+  }
+}
+
 /** The host of one of our own URLs, for `renderMessage`'s `linkHosts`; none when it does not parse. */
 export function hostsOf(url: string | undefined): string[] {
   if (!url) return [];

@@ -31,7 +31,15 @@ export interface DeliverInput {
 
 export type Delivery = Pick<
   RunResult,
-  'outcome' | 'reason' | 'message' | 'artifactId' | 'artifactName' | 'branch' | 'prNumber' | 'prUrl'
+  | 'outcome'
+  | 'reason'
+  | 'message'
+  | 'artifactId'
+  | 'artifactName'
+  | 'branch'
+  | 'prNumber'
+  | 'prUrl'
+  | 'compareUrl'
 >;
 
 /** The upload, or why it failed: the files then stay in out-dir, which the message says. */
@@ -135,6 +143,7 @@ export async function deliver(input: DeliverInput): Promise<Delivery> {
       branch: pr.branch,
       prNumber: pr.number,
       prUrl: pr.url,
+      compareUrl: pr.compareUrl,
       ...artifact,
     };
   }
@@ -145,6 +154,7 @@ export async function deliver(input: DeliverInput): Promise<Delivery> {
       reason: pr.refusal?.reason ?? 'pr-creation-forbidden',
       message: `Pushed ${what} to branch ${pr.branch}, but no pull request was opened: ${pr.refusal?.describe() ?? 'GitHub refused it.'} The work was also ${where}. Open the pull request from ${pr.compareUrl}`,
       branch: pr.branch,
+      compareUrl: pr.compareUrl,
       ...artifact,
     };
   }

@@ -101,6 +101,19 @@ export function flattenToParagraph(text: string, linkHosts: readonly string[] = 
   return paragraph;
 }
 
+/**
+ * One line of untrusted text (the task's first line) in italics: plain text and inline code only
+ * (`flattenToParagraph` without link hosts, so no link survives), mentions and keywords neutralized.
+ */
+export function emphasizedLine(text: string): string {
+  const flat = flattenToParagraph(text.replace(/\s+/g, ' ').trim());
+  if (flat.children.length === 0) return '';
+  return serializeMarkdown({
+    type: 'root',
+    children: [{ type: 'paragraph', children: [{ type: 'emphasis', children: flat.children }] }],
+  });
+}
+
 interface SanitizeContext {
   definitions: Map<string, Definition>;
   allowedHosts: readonly string[];

@@ -1,57 +1,81 @@
+import type { LinkKeyword } from '../settings/index.js';
+import { requesterMention } from '../shared/github-login.js';
+import { inlineCode } from '../shared/inline-code.js';
 import type { Task } from '../trigger/index.js';
-import { renderQuote } from './agent-summary.js';
+import { renderAgentSummarySection, renderExcerpt, renderQuote } from './agent-summary.js';
 
 export interface PrBodyInput {
   task: Task;
-  /** Already sanitized markdown for "What the agent did", when the agent reported one. */
-  agentSummarySection?: string;
+  /** The agent's own account of its work, raw (redacted, not sanitized): it is sanitized here. */
+  agentSummary?: string;
   commits: Array<{ sha: string; subject: string }>;
   files: string[];
   runLink: string;
   runId: string;
-  artifactName: string;
   branch: string;
+  baseSha: string;
   verifiedTree: string;
+  /** `pr-link-keyword`: the word before `#N` (only `Closes`, `Fixes`, `Resolves` close the issue). */
+  linkKeyword: LinkKeyword;
 }
 
 const MAX_PROMPT = 2_000;
-const MAX_LIST = 50;
+/**
+ * The joiner our rewrite puts into closing keywords of pushed commit messages: inside a code span GitHub
+ * acts on no keyword, and `inlineCode` would show the joiner as a visible replacement character.
+ */
+const WORD_JOINER = '\u2060';
+/** Reviewers read the diff for the rest; a long list only pushes the verification line out of view. */
+const MAX_LIST = 20;
+
+/** The full prompt folds away under this line (our HTML, the only HTML in the body). */
+export const PROMPT_DETAILS_OPEN = '<details><summary>The full task</summary>';
+export const PROMPT_DETAILS_CLOSE = '</details>';
 
 /**
- * The PR body. Agent-authored text (commit subjects, file names) is shown only inside code spans, so it
- * cannot render images or links, ping people, close issues or start a line with a `/command`; the task
- * prompt (a commenter's text) and the agent's summary go through the Markdown sanitizer.
+ * The PR body leads with the change: the agent's summary, one line saying who asked for it and what
+ * (the full prompt folded away), the link to the issue or PR it came from, commits and files, then
+ * the verification line and the checkout command. Agent-authored text (commit subjects, file names)
+ * is shown only in code spans; the summary, the prompt and its excerpt go through the Markdown
+ * sanitizer, so none of them can render images or links, ping people, close issues or start a line
+ * with a `/command`. The only mention is the requester's login, checked against GitHub's login rule.
  */
 export async function renderPrBody(input: PrBodyInput): Promise<string> {
-  const prompt = await renderQuote(input.task.prompt, MAX_PROMPT);
-  const lines = [`<!-- sandbox-agent:run=${input.runId} -->`, '## Task', '', prompt || '> —', ''];
-  if (input.agentSummarySection) lines.push(input.agentSummarySection, '');
-  lines.push(`## Commits (${input.commits.length})`, '');
-  for (const c of input.commits.slice(0, MAX_LIST)) lines.push(`- ${c.sha.slice(0, 12)} ${code(c.subject)}`);
+  const { task } = input;
+  // Hidden marker: which run wrote this body (kept stable for anything that looks for it).
+  const lines = [`<!-- sandbox-agent:run=${input.runId} -->`];
+  const summary = input.agentSummary ? await renderAgentSummarySection(input.agentSummary) : '';
+  if (summary) lines.push(summary.trimEnd(), '');
+  lines.push(await requestLine(task), '');
+  const prompt = await renderQuote(task.prompt, MAX_PROMPT);
+  if (prompt) lines.push(PROMPT_DETAILS_OPEN, '', prompt, '', PROMPT_DETAILS_CLOSE, '');
+  if (task.number) lines.push(`${input.linkKeyword} #${task.number}`, '');
+
+  lines.push(`### Commits (${input.commits.length})`, '');
+  for (const c of input.commits.slice(0, MAX_LIST))
+    lines.push(`- \`${c.sha.slice(0, 12)}\` ${inlineCode(c.subject.replaceAll(WORD_JOINER, ''))}`);
   if (input.commits.length > MAX_LIST) lines.push(`- … and ${input.commits.length - MAX_LIST} more`);
-  lines.push('', `## Files changed (${input.files.length})`, '');
-  for (const f of input.files.slice(0, MAX_LIST)) lines.push(`- ${code(f)}`);
+  lines.push('', `### Files changed (${input.files.length})`, '');
+  for (const f of input.files.slice(0, MAX_LIST)) lines.push(`- ${inlineCode(f)}`);
   if (input.files.length > MAX_LIST) lines.push(`- … and ${input.files.length - MAX_LIST} more`);
   lines.push(
     '',
-    '## Reproduce locally',
+    '---',
+    '',
+    `Verified on the runner before the push: base \`${input.baseSha}\`, tree \`${input.verifiedTree}\`, the same tree the agent left in the sandbox. [Run log](${input.runLink})`,
     '',
     '```sh',
-    `git fetch origin ${input.branch} && git switch ${input.branch}`,
-    `git rev-parse HEAD^{tree}   # ${input.verifiedTree}`,
+    `gh pr checkout ${input.branch}`,
     '```',
-    '',
-    `The patch was verified on the runner (same base, same commits, identical tree) before it was pushed. [Run log](${input.runLink}).`,
   );
   return lines.join('\n');
 }
 
-/**
- * An inline code span that cannot be broken out of (backticks, newlines and control characters become
- * spaces, so a one-backtick fence cannot be closed early), capped. GitHub ignores mentions, closing
- * keywords and references inside code.
- */
-export function code(text: string): string {
-  const clean = text.replace(/[`\r\n\u0000-\u001f\u007f]/g, ' ').slice(0, 200);
-  return `\`${clean || ' '}\``;
+/** "Requested by @alice in #7: *first line of the task*" — each part only when it is known. */
+async function requestLine(task: Task): Promise<string> {
+  const who = requesterMention(task.requestedBy);
+  const where = task.number ? ` in #${task.number}` : '';
+  const what = await renderExcerpt(task.title);
+  const head = who ? `Requested by ${who}${where}` : `Requested${where}`;
+  return what ? `${head}: ${what}` : `${head}.`;
 }

@@ -1,7 +1,6 @@
 import { runUrl } from '../settings/context.js';
 import { ActionError } from '../shared/errors.js';
 import { BOT_IDENTITY } from '../shared/git.js';
-import { renderAgentSummarySection } from './agent-summary.js';
 import { createGitHubClient } from './github.js';
 import type { DeliverInput } from './index.js';
 import { renderPrBody } from './pr-body.js';
@@ -101,16 +100,15 @@ export async function deliverPullRequest(input: DeliverInput): Promise<PullReque
       .filter(Boolean);
     const body = await renderPrBody({
       task,
-      agentSummarySection: input.agentSummary
-        ? await renderAgentSummarySection(input.agentSummary)
-        : undefined,
+      agentSummary: input.agentSummary,
       commits,
       files,
       runLink: runUrl(context),
       runId: context.runId,
-      artifactName: settings.artifactName,
       branch: pushed.branch,
+      baseSha: verified.baseSha,
       verifiedTree: verified.headTree,
+      linkKeyword: settings.pr.linkKeyword,
     });
     const pr = await openOrUpdatePullRequest({
       octokit,

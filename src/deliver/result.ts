@@ -45,6 +45,8 @@ export interface RunResult {
   prNumber?: number;
   prUrl?: string;
   branch?: string;
+  /** The pushed branch compared with its base (`…/compare/base...branch`), when a branch was pushed. */
+  compareUrl?: string;
   agentExitCode?: number;
   /**
    * The agent's own account of its work (redacted, not yet sanitized: render it only through

@@ -67,11 +67,14 @@ export function rewriteMessage(message: string, coAuthor?: Identity): string {
     .split('\n')
     .filter((line) => !ATTRIBUTION_TRAILER.test(line.trim()))
     .join('\n')
-    .replace(/\s+$/, '')
-    // An invisible U+2060 WORD JOINER after the first letter: the word reads the same, closes nothing.
-    .replace(CLOSING_REFERENCE, (keyword) => `${keyword[0]}\u2060${keyword.slice(1)}`);
-  const body = kept || 'Agent changes';
+    .replace(/\s+$/, '');
+  const body = neutralizeClosingReferences(kept) || 'Agent changes';
   return coAuthor ? `${body}\n\nCo-authored-by: ${coAuthor.name} <${coAuthor.email}>\n` : `${body}\n`;
+}
+
+/** An invisible U+2060 WORD JOINER after a closing keyword's first letter: it reads the same, closes nothing. */
+export function neutralizeClosingReferences(text: string): string {
+  return text.replace(CLOSING_REFERENCE, (keyword) => `${keyword[0]}\u2060${keyword.slice(1)}`);
 }
 
 /** GitHub's noreply identity for a user, which links the commit to the account. */

@@ -59,6 +59,8 @@ export async function readRunContext(env: NodeJS.ProcessEnv = process.env): Prom
 }
 
 /** Link to this run's log, for summaries and comments. */
-export function runUrl(context: RunContext): string {
+export function runUrl(
+  context: Pick<RunContext, 'serverUrl' | 'repository' | 'runId' | 'runAttempt'>,
+): string {
   return `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}/attempts/${context.runAttempt}`;
 }

@@ -14,6 +14,10 @@ export const AGENT_NAMES: readonly AgentName[] = ['claude-code', 'codex', 'openc
 export type OutputMode = 'pull-request' | 'artifact' | 'both';
 export const OUTPUT_MODES: readonly OutputMode[] = ['pull-request', 'artifact', 'both'];
 export type ProtectedPathsPolicy = 'fallback' | 'block' | 'allow';
+/** `pr-link-keyword`: how the PR body links the issue or PR it came from; only these words. */
+export type LinkKeyword = 'Refs' | 'Closes' | 'Fixes' | 'Resolves';
+export const LINK_KEYWORDS: readonly LinkKeyword[] = ['Refs', 'Closes', 'Fixes', 'Resolves'];
+
 export const PROTECTED_POLICIES: readonly ProtectedPathsPolicy[] = ['fallback', 'block', 'allow'];
 
 /** SPEC §6 default protected paths; the `protected-paths` input adds to them. */
@@ -48,7 +52,7 @@ export interface Settings {
   githubToken: string;
   baseBranch: string;
   branchPrefix: string;
-  pr: { title: string; labels: string[]; draft: boolean; reviewers: string[] };
+  pr: { title: string; labels: string[]; draft: boolean; reviewers: string[]; linkKeyword: LinkKeyword };
   triggerPhrase: string;
   allowedBots: string[];
   /** `allow-fork-prs`: run on comments on fork PRs (off: outcome `refused`, reason `fork-pr`). */
@@ -186,6 +190,7 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
       labels: list(read('pr-labels')),
       draft: boolean('pr-draft'),
       reviewers: list(read('pr-reviewers')),
+      linkKeyword: linkKeyword(input('pr-link-keyword'), errors),
     },
     triggerPhrase: input('trigger-phrase') || '/agent',
     allowedBots: list(read('allowed-bots')),
@@ -376,4 +381,13 @@ export function readAgentBudgetInput(input: (name: string) => string): {
     return { minutes: 30, errors, warnings };
   }
   return { minutes, errors, warnings };
+}
+
+/** `pr-link-keyword`, any case (`closes` → `Closes`); anything else is an input error. */
+function linkKeyword(raw: string, errors: string[]): LinkKeyword {
+  if (!raw) return 'Refs';
+  const match = LINK_KEYWORDS.find((k) => k.toLowerCase() === raw.toLowerCase());
+  if (match) return match;
+  errors.push(`Invalid pr-link-keyword '${raw}'. Expected one of: ${LINK_KEYWORDS.join(', ')}.`);
+  return 'Refs';
 }

@@ -3,6 +3,8 @@ import { createGitHubClient, errorText, type GitHubClient, httpStatus } from '..
 import type { RunResult } from '../deliver/result.js';
 import { type RunContext, runUrl } from '../settings/context.js';
 import type { Settings } from '../settings/index.js';
+import { requesterMention } from '../shared/github-login.js';
+import { inlineCode } from '../shared/inline-code.js';
 import type { Logger } from '../shared/log.js';
 import type { Task } from './index.js';
 
@@ -74,11 +76,22 @@ export async function startTracking(
       if (!deniedOnce(error)) logger.warning(`Could not add the 👀 reaction: ${errorText(error)}`);
     });
   }
-  const link = `[run ${context.runId}](${runUrl(context)})`;
+  const whose = requesterMention(task.requestedBy);
   const attempt = context.runAttempt !== '1' ? ` (attempt ${context.runAttempt})` : '';
-  await write(`⏳ Working on it${attempt}: ${link}.`);
+  await write(
+    `⏳ Working on ${whose ? `${whose}'s task` : 'the task'}${attempt} — [run](${runUrl(context)})`,
+  );
   return {
-    finish: async (result) => write(await renderResult(result, settings, link, hostsOf(context.serverUrl))),
+    // The action's process started with the step: its uptime is the run's wall time.
+    finish: async (result) =>
+      write(
+        await renderResult({
+          result,
+          context,
+          requestedBy: task.requestedBy,
+          durationMs: process.uptime() * 1000,
+        }),
+      ),
   };
 }
 
@@ -104,39 +117,65 @@ async function findExisting(
   return found;
 }
 
-/**
- * The final text: PR link, artifact name, or the failure reason; then, unless a PR carries them, our
- * message (it may quote agent paths) and the agent's summary, both through the Markdown sanitizer.
- */
-export async function renderResult(
-  result: RunResult,
-  // Kept for callers; the artifact line now names only an artifact that was really uploaded.
-  _settings: Settings,
-  link: string,
-  linkHosts: readonly string[] = [],
-): Promise<string> {
-  const status = statusLine(result, link);
-  if (result.outcome === 'pr-opened' || result.outcome === 'pr-updated') return status;
-  const message = await renderMessage(result.message, linkHosts);
-  const summary = result.agentSummary ? await renderAgentSummarySection(result.agentSummary) : '';
-  return [status, message, summary.trimEnd()].filter(Boolean).join('\n\n');
+/** What the final comment is rendered from; `durationMs` is the run's wall time so far. */
+export interface TrackingView {
+  result: RunResult;
+  context: Pick<RunContext, 'serverUrl' | 'repository' | 'runId' | 'runAttempt'>;
+  requestedBy?: string;
+  durationMs: number;
 }
 
-function statusLine(result: RunResult, link: string): string {
+/**
+ * The final text, one status line first (like the best peers: who asked, how long it took, where the
+ * work is, what it cost), then — unless a PR carries it all — our own sentence saying what happened and
+ * what to do (`result.message` is ours; it may quote agent paths, so it goes through `renderMessage`:
+ * plain text and inline code), how to apply an artifact, and the agent's summary through the sanitizer.
+ */
+export async function renderResult(view: TrackingView): Promise<string> {
+  const { result, context } = view;
+  const run = runUrl(context);
+  const whose = requesterMention(view.requestedBy);
+  const task = whose ? `${whose}'s task` : 'The task';
+  const took = formatDuration(view.durationMs);
+  const links = (...items: Array<string | undefined>): string => items.filter(Boolean).join(' · ');
+  const branch = branchLink(result);
+  const runLink = `[run](${run})`;
+  const cost = formatCost(result.costUsd);
+  // Named only when it was really uploaded (a failed upload leaves the patch on the runner instead).
+  const uploaded = Boolean(result.artifactName && result.artifactId);
+  const artifact = uploaded ? artifactLink(result, context) : undefined;
   switch (result.outcome) {
     case 'pr-opened':
-    case 'pr-updated':
-      return `✅ ${result.outcome === 'pr-opened' ? 'Opened' : 'Updated'} ${result.prUrl ?? `#${result.prNumber}`} (${result.commits ?? 0} commit(s)). ${link}`;
-    case 'branch-pushed':
-      return `✅ Pushed branch \`${result.branch}\`; GitHub did not allow opening the pull request. ${link}`;
-    case 'artifact':
-      return result.artifactName
-        ? `📦 The patch is in the artifact \`${result.artifactName}\`${result.reason ? ` (reason: \`${result.reason}\`)` : ''}. ${link}`
-        : `📦 The patch was kept on the runner, not uploaded${result.reason ? ` (reason: \`${result.reason}\`)` : ''}. ${link}`;
+    case 'pr-updated': {
+      const pr = result.prNumber ? `[PR #${result.prNumber}](${result.prUrl ?? run})` : 'the pull request';
+      const verb = result.outcome === 'pr-opened' ? '' : 'updated ';
+      return `✅ ${task} finished in ${took} — ${verb}${links(pr, branch, runLink, artifact, cost)}`;
+    }
     case 'no-changes':
-      return `ℹ️ The agent made no changes. ${link}`;
-    default:
-      return `❌ ${result.outcome === 'refused' ? 'Refused' : 'Failed'}: \`${result.reason || 'unknown'}\`. See ${link}.`;
+      return joinBlocks(
+        `ℹ️ ${task} finished in ${took} without changes — ${links(runLink, cost)}`,
+        await renderAgentSummarySection(result.agentSummary ?? ''),
+      );
+    case 'branch-pushed':
+    case 'artifact':
+    case 'refused':
+    case 'failed': {
+      const headline = {
+        'branch-pushed': `⚠️ ${task} finished in ${took}, but no pull request was opened`,
+        artifact: uploaded
+          ? `📦 ${task} finished in ${took}; the patch is an artifact`
+          : `📦 ${task} finished in ${took}; the patch was kept on the runner, not uploaded`,
+        refused: `🚫 ${task} was refused after ${took}`,
+        failed: `❌ ${task} failed after ${took}`,
+      }[result.outcome];
+      const code = result.reason ? ` (${inlineCode(result.reason, 60)})` : '';
+      return joinBlocks(
+        `${headline}${code} — ${links(branch, artifact, runLink, cost)}`,
+        await renderMessage(result.message, hostsOf(context.serverUrl)),
+        uploaded && result.artifactName ? applyLine(result.artifactName, context.runId) : '',
+        await renderAgentSummarySection(result.agentSummary ?? ''),
+      );
+    }
   }
 }
 
@@ -151,6 +190,50 @@ function isNotAccessible(error: unknown): boolean {
 
 function missingIssuesWrite(number: number, text: string): string {
   return `No 👀 reaction or tracking comment on #${number}: github-token may not write comments (403 ${text}). Give the job \`permissions: issues: write\` (and \`pull-requests: write\` for comments on pull requests).`;
+}
+
+function joinBlocks(...blocks: string[]): string {
+  return blocks
+    .map((block) => block.trimEnd())
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+function branchLink(result: RunResult): string | undefined {
+  if (!result.branch || !result.compareUrl) return undefined;
+  return `[branch](${result.compareUrl})`;
+}
+
+/**
+ * The artifact's own page (`/actions/runs/<run>/artifacts/<id>`, the URL `actions/upload-artifact`
+ * reports as `artifact-url`) when its id is known, else the run page, which lists it.
+ */
+function artifactLink(result: RunResult, context: TrackingView['context']): string {
+  const url = result.artifactId
+    ? `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}/artifacts/${result.artifactId}`
+    : runUrl(context);
+  return `[artifact ${inlineCode(result.artifactName ?? '', 100)}](${url})`;
+}
+
+/** One line on how to apply an artifact (the README's `git am` command). */
+function applyLine(artifactName: string, runId: string): string {
+  const command = `gh run download ${runId} -n ${artifactName} && git am --keep-cr --patch-format=mboxrd agent.mbox`;
+  return `To apply it in your clone: ${inlineCode(command, 300)}`;
+}
+
+/** `4m 12s`, `38s`, `1h 5m`. */
+export function formatDuration(ms: number): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m ${seconds % 60}s`;
+  return `${Math.floor(minutes / 60)}h ${minutes % 60}m`;
+}
+
+/** `$0.18` when the agent CLI reported a cost; nothing otherwise (never a guess). */
+function formatCost(costUsd: number | undefined): string | undefined {
+  if (costUsd === undefined || !Number.isFinite(costUsd) || costUsd < 0) return undefined;
+  return costUsd > 0 && costUsd < 0.01 ? '< $0.01' : `$${costUsd.toFixed(2)}`;
 }
 
 /** 👀 on the triggering comment: the run has passed its checks and is starting. Best effort. */

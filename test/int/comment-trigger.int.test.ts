@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type GitServer, startGitServer } from '../fakes/github/git-server.js';
 import { type FakeGitHub, startFakeGitHub } from '../fakes/github/rest.js';
 import { type ActionRun, runBuiltAction } from '../helpers/action.js';
+import { mentionsIn } from '../helpers/github-text.js';
 import { git, makeRepo, type TestRepo, tempDir } from '../helpers/repo.js';
 
 /**
@@ -116,7 +117,13 @@ describe('issue_comment trigger', () => {
     expect(github!.reactions).toEqual([{ subject: 'comment:555', content: 'eyes' }]);
     const tracking = trackingComments();
     expect(tracking).toHaveLength(1);
-    expect(tracking[0]!.body).toContain(`Opened ${server!.url}/octo/demo/pull/100`);
+    expect(tracking[0]!.body).toMatch(
+      new RegExp(
+        `^${MARKER}\\n✅ @octocat's task finished in \\d+s — \\[PR #100\\]\\(${server!.url}/octo/demo/pull/100\\) · ` +
+          `\\[branch\\]\\(${server!.url}/octo/demo/compare/main\\.\\.\\.agent%2Fissue-12-4242\\?expand=1\\) · ` +
+          `\\[run\\]\\(${server!.url}/octo/demo/actions/runs/4242/attempts/1\\)$`,
+      ),
+    );
     expect(
       github!.calls.some(
         (c) => c.method === 'PATCH' && c.path === `/repos/octo/demo/issues/comments/${tracking[0]!.id}`,
@@ -136,6 +143,47 @@ describe('issue_comment trigger', () => {
     );
   });
 
+  it('the final tracking comment and PR body people see: summary first, request line, Closes #12, the leftover commit named from the summary', async () => {
+    const s = await setup();
+    github!.permissions.set('octocat', WRITE);
+    const agent = join(s.sentinels, 'leaves-work.sh');
+    // Work left uncommitted, and a summary whose first line names it (and tries a closing keyword).
+    writeFileSync(
+      agent,
+      "echo 'from the agent' >> README.md\nprintf 'Expand the README. Fixes #3\\n\\nAdded a usage section. cc @bob\\n' > \"$AGENT_SUMMARY_FILE\"\n",
+    );
+    const run = await s.run(issueComment('/agent expand the README\nwith examples'), {
+      inputs: { 'agent-command': `sh ${agent}`, 'pr-link-keyword': 'closes' },
+    });
+    expect(run.outputs, run.stdout + run.stderr).toMatchObject({
+      outcome: 'pr-opened',
+      branch: 'agent/issue-12-4242',
+    });
+    const body = github!.pulls[0]!.body;
+    const lines = body.split('\n');
+    expect(lines.slice(0, 5)).toEqual([
+      '<!-- sandbox-agent:run=4242 -->',
+      '### What the agent did',
+      '',
+      'Expand the README. F\u2060ixes #3',
+      '',
+    ]);
+    expect(body).toContain('\nRequested by @octocat in #12: *expand the README*\n');
+    expect(body).toContain('\nCloses #12\n');
+    // In the commit list (a code span, where GitHub acts on no keyword) the subject reads as written.
+    expect(body).toMatch(/\n- `[0-9a-f]{12}` `Expand the README\. Fixes #3`\n/);
+    expect(body).toContain('```sh\ngh pr checkout agent/issue-12-4242\n```');
+    expect(mentionsIn(body)).toEqual(['octocat']);
+    // The pushed commit carries the summary's first line, its keyword broken.
+    expect(git(server!.repoPath('octo/demo'), ['log', '-1', '--format=%s', 'agent/issue-12-4242'])).toBe(
+      'Expand the README. F\u2060ixes #3',
+    );
+    const tracking = trackingComments();
+    expect(tracking).toHaveLength(1);
+    expect(tracking[0]!.body).toMatch(/\n✅ @octocat's task finished in \d+s — \[PR #100\]\(/);
+    expect(mentionsIn(tracking[0]!.body)).toEqual(['octocat']);
+  });
+
   it('a re-run (attempt 2) updates the same tracking comment', async () => {
     const s = await setup();
     github!.permissions.set('octocat', WRITE);
@@ -143,7 +191,7 @@ describe('issue_comment trigger', () => {
     const again = await s.run(issueComment('/agent go'), { env: { GITHUB_RUN_ATTEMPT: '2' } });
     expect(again.outputs['outcome']).toBe('pr-updated');
     expect(trackingComments()).toHaveLength(1);
-    expect(trackingComments()[0]!.body).toContain('Updated');
+    expect(trackingComments()[0]!.body).toMatch(/task finished in \d+s — updated \[PR #100\]\(/);
     expect(github!.pulls).toHaveLength(1);
   });
 
@@ -328,7 +376,9 @@ describe('opt-ins and failures', () => {
     const run = await s.run(issueComment('/agent go'), { inputs: { 'agent-command': 'exit 3' } });
     expect(run.outputs).toMatchObject({ outcome: 'failed', reason: 'agent-failed' });
     expect(trackingComments()).toHaveLength(1);
-    expect(trackingComments()[0]!.body).toContain('Failed: `agent-failed`');
+    expect(trackingComments()[0]!.body).toMatch(
+      /^<!-- sandbox-agent:tracking run=4242 -->\n❌ @octocat's task failed after \d+s \(`agent-failed`\) — \[run\]\(.*\)\n\nThe agent exited with code 3 without changing anything\.$/,
+    );
   });
 });
 

@@ -1,10 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PROMPT_DETAILS_CLOSE, PROMPT_DETAILS_OPEN } from '../../src/deliver/pr-body.js';
 import { type GitServer, startGitServer } from '../fakes/github/git-server.js';
 import { type FakeGitHub, startFakeGitHub } from '../fakes/github/rest.js';
 import { type ActionRun, runBuiltAction } from '../helpers/action.js';
-import { githubViolations, summaryViolations } from '../helpers/markdown-check.js';
+import { mentionsIn, violationsBesidesOurs } from '../helpers/github-text.js';
+import { summaryViolations } from '../helpers/markdown-check.js';
 import { makeRepo, type TestRepo, tempDir } from '../helpers/repo.js';
 
 /**
@@ -106,16 +108,24 @@ describe('PR body, job summary and tracking comment are inert (issue 15, class 3
 
     const body = github!.pulls[0]!.body;
     expect(body.startsWith('<!-- sandbox-agent:run=4242 -->\n')).toBe(true);
-    expect(githubViolations(body.slice(body.indexOf('\n') + 1), ALLOWED)).toEqual([]);
+    // Inert besides what we wrote on purpose (marker, <details>, the requester's one mention).
+    expect(
+      violationsBesidesOurs(body, {
+        requester: 'octocat',
+        html: [PROMPT_DETAILS_OPEN, PROMPT_DETAILS_CLOSE],
+        allowedHosts: ALLOWED,
+      }),
+    ).toEqual([]);
+    expect(mentionsIn(body)).toEqual(['octocat']);
     expect(summaryViolations(result.summary, ALLOWED)).toEqual([]);
     // The summary and the prompt are there, as text.
     expect(body).toContain('### What the agent did');
     expect(body).toContain('Improved the README.');
     expect(body).toContain('\\[image: pixel]');
     expect(body).toContain('> expand it.');
-    // Commit subjects stay in code spans; a backtick cannot end the span. The pushed commit's closing
-    // keyword carries the joiner too (the author rewrite breaks it in commit messages).
-    expect(body).toContain('`F\u2060ixes #1  @octocat  <b>`');
+    // Commit subjects stay in code spans (GitHub acts on no keyword or mention in code); a backtick
+    // cannot end the span. The pushed commit message itself has the keyword broken (rewrite.ts).
+    expect(body).toContain('``Fixes #1 `@octocat` <b>``');
     expect(result.summary).toContain('Improved the README.');
   });
 
@@ -132,12 +142,11 @@ describe('PR body, job summary and tracking comment are inert (issue 15, class 3
     for (const text of [result.summary, comment]) {
       expect(text).toContain(`The patch changes the protected path ${quoted}`);
       expect(text).toContain('Improved the README.');
-      // The summary may carry our own `<details>` fold; the comment has no raw HTML at all.
-      expect(text === comment ? githubViolations(text, ALLOWED) : summaryViolations(text, ALLOWED)).toEqual(
-        [],
-      );
     }
-    expect(comment).toContain('❌ Refused: `protected-path`');
+    expect(summaryViolations(result.summary, ALLOWED)).toEqual([]);
+    expect(violationsBesidesOurs(comment, { requester: 'octocat', allowedHosts: ALLOWED })).toEqual([]);
+    expect(mentionsIn(comment)).toEqual(['octocat']);
+    expect(comment).toMatch(/^\n🚫 @octocat's task was refused after \d+s \(`protected-path`\) — \[run\]\(/);
     expect(comment).toContain('### What the agent did');
   });
 });

@@ -1,10 +1,11 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PROMPT_DETAILS_CLOSE, PROMPT_DETAILS_OPEN } from '../../src/deliver/pr-body.js';
 import { type GitServer, startGitServer } from '../fakes/github/git-server.js';
 import { type FakeGitHub, startFakeGitHub } from '../fakes/github/rest.js';
 import { type ActionRun, runBuiltAction } from '../helpers/action.js';
-import { githubViolations } from '../helpers/markdown-check.js';
+import { mentionsIn, violationsBesidesOurs } from '../helpers/github-text.js';
 import { git, makeRepo, type TestRepo, tempDir } from '../helpers/repo.js';
 
 /**
@@ -142,9 +143,15 @@ describe('output: pull-request', () => {
     expect(pull.body).toContain('What the agent did');
     expect(pull.body).toContain('Improved the README.');
     expect(pull.body).not.toContain('@everyone');
-    expect(githubViolations(pull.body.replace('<!-- sandbox-agent:run=4242 -->', ''), ['127.0.0.1'])).toEqual(
-      [],
-    );
+    // Inert besides what we wrote on purpose: the marker, <details>, the requester's one mention.
+    expect(
+      violationsBesidesOurs(pull.body, {
+        requester: 'octocat',
+        html: [PROMPT_DETAILS_OPEN, PROMPT_DETAILS_CLOSE],
+        allowedHosts: ['127.0.0.1'],
+      }),
+    ).toEqual([]);
+    expect(mentionsIn(pull.body)).toEqual(['octocat']);
     expect(pull.labels.map((l) => l.name)).toEqual(['agent', 'automated']);
     expect(pull.requested_reviewers).toEqual([{ login: 'alice' }]);
     expect(run.summary).toContain('`pr-opened`');

@@ -6,7 +6,6 @@ import {
   renderQuote,
   sanitizeAgentMarkdown,
 } from '../../src/deliver/agent-summary.js';
-import { code } from '../../src/deliver/pr-body.js';
 import { inlineCode } from '../../src/shared/inline-code.js';
 import { githubViolations } from '../helpers/markdown-check.js';
 
@@ -276,8 +275,8 @@ describe('inline code helpers', () => {
     );
   });
 
-  it('the PR body code() helper cannot be broken by backticks or newlines', () => {
-    expect(code('a`<img src=x>`\nFixes #1 @x')).toBe('`a <img src=x>  Fixes #1 @x`');
-    expect(githubViolations(`- ${code('`@octocat` fixes #1 `<b>`')}`)).toEqual([]);
+  it('the code spans of the PR body (inlineCode) cannot be broken by backticks or newlines', () => {
+    expect(inlineCode('a`<img src=x>`\nFixes #1 @x')).toBe('``a`<img src=x>`\uFFFDFixes #1 @x``');
+    expect(githubViolations(`- ${inlineCode('`@octocat` fixes #1 `<b>`')}`)).toEqual([]);
   });
 });
