@@ -3,7 +3,7 @@ import type { Code, Nodes, Root, Table } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RunResult, StageTiming } from '../../src/deliver/result.js';
 import {
   renderSummary,
@@ -12,6 +12,16 @@ import {
   wallTimeMs,
 } from '../../src/deliver/summary.js';
 import { summaryViolations } from '../helpers/markdown-check.js';
+
+// The summary names a runner path only when the file is there; the fixtures' runner paths stand for
+// files that are (the runner's own layout, so the goldens stay stable).
+vi.mock('node:fs', async (original) => {
+  const fs = await original<typeof import('node:fs')>();
+  return {
+    ...fs,
+    existsSync: (path: string) => path.startsWith('/home/runner/work/_temp/') || fs.existsSync(path),
+  };
+});
 
 const LINKS: SummaryLinks = {
   runUrl: 'https://github.com/octo/app/actions/runs/5106/attempts/1',
@@ -248,7 +258,7 @@ describe('job summary (golden, rendered as GitHub Markdown)', () => {
     );
   });
 
-  it('offers gh run download and git am only when the artifact exists', async () => {
+  it('offers gh run download only when the artifact exists, else the runner path', async () => {
     const [, artifact] = CASES[1]!;
     const withArtifact = await renderSummary(artifact, LINKS);
     expect(withArtifact).toContain(
@@ -260,7 +270,8 @@ describe('job summary (golden, rendered as GitHub Markdown)', () => {
     const [, deliveryFailure] = CASES[4]!;
     const without = await renderSummary(deliveryFailure, LINKS);
     expect(without).not.toContain('gh run download');
-    expect(without).not.toContain('git am');
+    // Not uploaded: how to apply the file left on the runner, never a download that cannot work.
+    expect(without).toContain('The patch was not uploaded; it is on the runner at');
     expect(without).toContain(
       '- Verified patch on the runner: `/home/runner/work/_temp/sandbox-agent/agent.mbox`',
     );
