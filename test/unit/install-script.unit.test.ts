@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { INSTALL_SCRIPT, installEnv } from '../../src/agent/install.js';
+import { INSTALL_EXIT_OFFLINE, INSTALL_SCRIPT, installEnv } from '../../src/agent/install.js';
 import { getPreset, presetVersion } from '../../src/agent/presets/index.js';
 import type { Settings } from '../../src/settings/index.js';
 
@@ -117,5 +117,24 @@ describe('install script: the pinned agent is the one that runs', () => {
     expect(code, out).toBe(0);
     expect(npm).toBe('');
     expect(out).toContain(`with network: none the pinned ${PINNED} cannot be installed`);
+  });
+
+  // network: none cannot run on the local provider (preflight refuses it), so the offline decisions are
+  // checked here, on the script itself, as a sandbox with no network would run it.
+  it('with network: none and no CLI in the image, fails clearly instead of installing', () => {
+    const { code, out, npm } = run('', { mode: 'none' });
+    expect(code).toBe(INSTALL_EXIT_OFFLINE);
+    expect(npm).toBe('');
+    expect(out).toContain(
+      'claude is not in the sandbox image and network is none, so it cannot be installed.',
+    );
+  });
+
+  it('an explicit agent-version is not swapped for another image CLI; offline it refuses', () => {
+    oldCliOnPath('2.1.0');
+    const { code, out, npm } = run('2.1.330', { mode: 'none' });
+    expect(out).toContain('Found claude 2.1.0 (Claude Code); installing 2.1.330 as requested.');
+    expect(code).toBe(INSTALL_EXIT_OFFLINE);
+    expect(npm).toBe('');
   });
 });
