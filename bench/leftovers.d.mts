@@ -4,3 +4,4 @@ export function unexpectedEntries(dir: string, expected: ReadonlySet<string>): s
 export function openFds(): number;
 export function fdKinds(): Record<string, number>;
 export function settle(check: () => boolean, limitMs?: number): Promise<boolean>;
+export function linearTrend(values: number[]): number;

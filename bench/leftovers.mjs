@@ -1,5 +1,6 @@
 // What a run leaves behind on this machine, for the soak (figure 7): processes found by an environment
-// marker, unexpected entries in a dir, and this process's open fds (the in-process fakes' sockets).
+// marker, unexpected entries in a dir, this process's open fds (the in-process fakes' sockets), and the
+// trend of a series of measurements.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 
 /** Pids of processes (readable by us, other than this one) whose environment contains any of `needles`. */
@@ -49,4 +50,22 @@ export async function settle(check, limitMs = 3000) {
   const deadline = Date.now() + limitMs;
   while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   return check();
+}
+
+/**
+ * How much `values` (one per run, in order) grow from the first run to the last along their
+ * least-squares line: slope × (n − 1). 0 for fewer than 2 values.
+ */
+export function linearTrend(values) {
+  const n = values.length;
+  if (n < 2) return 0;
+  const meanX = (n - 1) / 2;
+  const meanY = values.reduce((sum, value) => sum + value, 0) / n;
+  let covariance = 0;
+  let variance = 0;
+  values.forEach((value, x) => {
+    covariance += (x - meanX) * (value - meanY);
+    variance += (x - meanX) ** 2;
+  });
+  return (covariance / variance) * (n - 1);
 }

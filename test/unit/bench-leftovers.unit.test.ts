@@ -5,7 +5,7 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openFds, processesWithEnv, settle, unexpectedEntries } from '../../bench/leftovers.mjs';
+import { linearTrend, openFds, processesWithEnv, settle, unexpectedEntries } from '../../bench/leftovers.mjs';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -58,6 +58,16 @@ describe('soak leftover detectors', () => {
     expect(unexpectedEntries(dir, new Set(['github_output', 'sandbox-agent']))).toEqual([
       'sandbox-agent-work-abc',
     ]);
+  });
+
+  it('measures a growth across runs and not the noise of single runs', () => {
+    // A leak of 1 MiB per run over 20 runs, under ±6 MiB of alternating noise: 19 MiB of growth.
+    const leaking = Array.from({ length: 20 }, (_, i) => 100 + i + (i % 2 ? 6 : -6));
+    expect(linearTrend(leaking)).toBeGreaterThan(18);
+    // Flat, but the first run low and the last high (what first-vs-last would call a 12% drift).
+    const flat = [94, 106, 106, 94, 94, 106, 106, 94, 94, 106];
+    expect(Math.abs(linearTrend(flat))).toBeLessThan(94 * 0.05);
+    expect(linearTrend([7])).toBe(0);
   });
 
   it('counts an fd this process holds open', () => {
