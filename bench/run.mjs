@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only=snapshot,cold-start,end-to-end,verify,streaming,bombs] [-- --keep]
+// npm run bench [-- --quick] [-- --only=snapshot,cold-start,end-to-end,verify,streaming,bombs,soak] [-- --keep]
 // [-- --work-dir=DIR]
 // Builds its inputs, measures, prints a table and writes bench/results.json. Every figure is compared
 // with a baseline measured in the same run on the same input, ours and baseline interleaved.
@@ -12,6 +12,7 @@ import { benchEndToEnd } from './end-to-end.mjs';
 import { buildLargeRepo, buildRepoInputs } from './inputs.mjs';
 import { git, mb, ms, ROOT, WORK, workDirInfo } from './lib.mjs';
 import { benchSnapshot } from './snapshot.mjs';
+import { benchSoak } from './soak.mjs';
 import { benchStreaming } from './streaming.mjs';
 import { benchVerify } from './verify.mjs';
 
@@ -29,12 +30,15 @@ const CONFIG = quick
       runs: { snapshot: 1, coldStart: 3, endToEnd: 1, verify: 1, streaming: 1 },
       patch: { commits: 10, files: 100 },
       largeBytes: 16 * 1024 * 1024,
+      // A reduced soak: proves it works; the Daytona fake's runs are left to the full mode.
+      soak: { sequential: 4, concurrent: 2, providers: ['local'] },
     }
   : {
       repo: { files: 20_000, avgBytes: 8_000, commits: 20, touch: 200, dirtyFiles: 200 },
       runs: { snapshot: 5, coldStart: 15, endToEnd: 5, verify: 5, streaming: 1 },
       patch: { commits: 50, files: 1_000 },
       largeBytes: 1.05 * 1024 * 1024 * 1024,
+      soak: { sequential: 20, concurrent: 4, providers: ['local', 'daytona'] },
     };
 
 if (!existsSync(join(ROOT, 'dist', 'index.js'))) {
@@ -82,6 +86,14 @@ try {
     figures.push(...(await benchBombs(inputs, quick)));
   }
 
+  if (wanted('soak')) {
+    const { sequential, concurrent, providers } = CONFIG.soak;
+    step(
+      `figure 7: soak (${sequential} sequential + ${concurrent} concurrent runs on ${providers.join(', ')})`,
+    );
+    figures.push(...(await benchSoak(inputs, CONFIG.soak)));
+  }
+
   const results = {
     quick,
     date: new Date().toISOString(),
@@ -100,7 +112,13 @@ try {
       ncc: JSON.parse(readFileSync(join(ROOT, 'node_modules', '@vercel', 'ncc', 'package.json'), 'utf8'))
         .version,
     },
-    inputs: { ...inputs.facts, runs: CONFIG.runs, patch: CONFIG.patch, largeBytes: CONFIG.largeBytes },
+    inputs: {
+      ...inputs.facts,
+      runs: CONFIG.runs,
+      patch: CONFIG.patch,
+      largeBytes: CONFIG.largeBytes,
+      soak: CONFIG.soak,
+    },
     figures: figures.map(roundDeep),
   };
   console.log(renderTable(figures));
@@ -108,13 +126,30 @@ try {
   console.log(missed.length ? `\nMissed targets: ${missed.join(', ')}` : '\nAll targets met.');
   // Quick mode (CI) proves the bench works without overwriting the committed full-mode figures.
   const file = results.quick ? 'results.quick.json' : 'results.json';
+  if (only && !quick) keepUnmeasuredFigures(results, join(ROOT, 'bench', file));
   writeFileSync(join(ROOT, 'bench', file), `${JSON.stringify(results, null, 2)}\n`);
   step(`wrote bench/${file} in ${results.durationS} s`);
 } finally {
   if (!keep) rmSync(WORK, { recursive: true, force: true });
 }
 
+/**
+ * `--only` in full mode measures some figures: the others stay as they were in the file, each marked
+ * with the date it was measured, so a partial run does not erase the committed figures.
+ */
+function keepUnmeasuredFigures(results, path) {
+  if (!existsSync(path)) return;
+  const previous = JSON.parse(readFileSync(path, 'utf8'));
+  const measured = new Set(results.figures.map((f) => f.id));
+  const kept = previous.figures
+    .filter((f) => !measured.has(f.id))
+    .map((f) => ({ measuredAt: previous.date, ...f }));
+  results.figures = [...kept, ...results.figures];
+  results.only = only;
+}
+
 function primary(side) {
+  if (side.text !== undefined) return side.text;
   if (side.ms !== undefined) return ms(side.ms);
   if (side.maxRssBytes !== undefined) return `${mb(side.maxRssBytes)} peak RSS`;
   if (side.bytes !== undefined) return mb(side.bytes);
