@@ -7,6 +7,7 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   emphasizedLine: () => (/* binding */ emphasizedLine),
 /* harmony export */   flattenToParagraph: () => (/* binding */ flattenToParagraph),
 /* harmony export */   hostAllowed: () => (/* binding */ hostAllowed),
 /* harmony export */   neutralizeText: () => (/* binding */ neutralizeText),
@@ -92,6 +93,19 @@ function flattenToParagraph(text, linkHosts = []) {
     const paragraph = { type: 'paragraph', children: mergeText(parts) };
     neutralizeTree(paragraph);
     return paragraph;
+}
+/**
+ * One line of untrusted text (the task's first line) in italics: plain text and inline code only
+ * (`flattenToParagraph` without link hosts, so no link survives), mentions and keywords neutralized.
+ */
+function emphasizedLine(text) {
+    const flat = flattenToParagraph(text.replace(/\s+/g, ' ').trim());
+    if (flat.children.length === 0)
+        return '';
+    return serializeMarkdown({
+        type: 'root',
+        children: [{ type: 'paragraph', children: [{ type: 'emphasis', children: flat.children }] }],
+    });
 }
 function collectDefinitions(node, into, depth) {
     if (node.type === 'definition') {
