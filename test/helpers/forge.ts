@@ -5,7 +5,10 @@ import { join } from 'node:path';
 export interface Forgery {
   /** Replaces agent.mbox after the capture wrote it. */
   mbox?: string | Buffer;
-  /** Rewrites size_bytes in the meta to the forged mbox's real size (otherwise the old claim stays). */
+  /**
+   * Rewrites size_bytes and mbox_sha256 in the meta to the forged mbox's real size and digest (otherwise
+   * the old claims stay), as a sandbox that forges consistently would.
+   */
   claimTrueSize?: boolean;
   /** Pads the meta with this many bytes of trailing spaces (still valid JSON). */
   padMetaBytes?: number;
@@ -29,7 +32,16 @@ export function installForgeShim(dir: string, forgery: Forgery): string {
   if (forgery.mbox !== undefined) writeFileSync(join(forge, 'agent.mbox'), forgery.mbox);
   if (forgery.claimTrueSize) writeFileSync(join(forge, 'claim-true-size'), '');
   if (forgery.padMetaBytes) writeFileSync(join(forge, 'pad-meta'), String(forgery.padMetaBytes));
-  const [cat, cp, sed, wc, head, tr] = ['cat', 'cp', 'sed', 'wc', 'head', 'tr'].map(which);
+  const [cat, cp, sed, wc, head, tr, sha256sum, cut] = [
+    'cat',
+    'cp',
+    'sed',
+    'wc',
+    'head',
+    'tr',
+    'sha256sum',
+    'cut',
+  ].map(which);
   const q = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
   writeFileSync(
     join(bin, 'cat'),
@@ -43,6 +55,8 @@ case "\${1-}" in
       if [ -f "$forge/claim-true-size" ]; then
         size=$(${q(wc!)} -c < "$out/agent.mbox" | ${q(tr!)} -d ' ')
         ${q(sed!)} -i "s/\\"size_bytes\\":[0-9]*/\\"size_bytes\\":$size/" "$1"
+        sha=$(${q(sha256sum!)} < "$out/agent.mbox" | ${q(cut!)} -d " " -f 1)
+        ${q(sed!)} -i "s/\\"mbox_sha256\\":\\"[0-9a-f]*\\"/\\"mbox_sha256\\":\\"$sha\\"/" "$1"
       fi
     fi
     if [ -f "$forge/pad-meta" ]; then
