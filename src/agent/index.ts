@@ -168,7 +168,14 @@ async function customUsage(
   path: string | undefined,
 ): Promise<AgentUsage | undefined> {
   if (!path) return undefined;
-  const parsed = parseUsageFile(await readUsageFile(sandbox, path));
+  // Optional, like the summary read: a transient fault here must never cost the agent's finished work.
+  const text = await readUsageFile(sandbox, path).catch((error: unknown) => {
+    logger.warning(
+      `Could not read the agent's usage file (${errorMessage(error)}); the run goes on without it.`,
+    );
+    return undefined;
+  });
+  const parsed = parseUsageFile(text);
   if (parsed && 'ignored' in parsed) {
     logger.warning(`The agent's usage file was ignored: ${parsed.ignored}. See docs/agents.md for its form.`);
   }
