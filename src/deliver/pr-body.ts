@@ -25,6 +25,8 @@ const MAX_LIST = 50;
 export async function renderPrBody(input: PrBodyInput): Promise<string> {
   const prompt = await renderQuote(input.task.prompt, MAX_PROMPT);
   const lines = [`<!-- sandbox-agent:run=${input.runId} -->`, '## Task', '', prompt || '> —', ''];
+  // Links the issue the run came from (comment, label or assignee); `Refs` does not close it on merge.
+  if (input.task.trigger === 'issue' && input.task.number) lines.push(`Refs #${input.task.number}`, '');
   if (input.agentSummarySection) lines.push(input.agentSummarySection, '');
   lines.push(`## Commits (${input.commits.length})`, '');
   for (const c of input.commits.slice(0, MAX_LIST)) lines.push(`- ${c.sha.slice(0, 12)} ${code(c.subject)}`);
