@@ -159,7 +159,6 @@ export async function removeTriggerLabel(
       repo,
       issue_number: number,
       name: matched.label,
-      request: { retries: 0 },
     });
     logger.info(`Removed the label ${settings.triggerLabel} from #${number}.`);
   } catch (error) {
