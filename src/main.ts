@@ -35,6 +35,7 @@ import type { Logger } from './shared/log.js';
 import type { SecretRegistry } from './shared/secrets.js';
 import { createSnapshot } from './snapshot/index.js';
 import { resolveTask } from './trigger/index.js';
+import { removeTriggerLabel } from './trigger/issue.js';
 import { startTracking, type Tracker } from './trigger/tracking.js';
 
 /** What the pipeline needs from whoever runs it (the action, the CLI, a test). */
@@ -64,6 +65,8 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
   const progress: { tracker?: Tracker } = {};
   const result = withoutLeakedSummary(await runStages(input, progress), input.host.secrets);
   await progress.tracker?.finish(result);
+  // Issue 20 item 5: a labeled run takes its trigger label off, whatever the outcome.
+  await removeTriggerLabel(input.settings, input.context, result, input.host.logger);
   return result;
 }
 

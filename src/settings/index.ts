@@ -54,6 +54,11 @@ export interface Settings {
   branchPrefix: string;
   pr: { title: string; labels: string[]; draft: boolean; reviewers: string[]; linkKeyword: LinkKeyword };
   triggerPhrase: string;
+  /** `trigger-label` / `trigger-assignee`: the `issues` labeled / assigned triggers ('' = off). */
+  triggerLabel: string;
+  triggerAssignee: string;
+  /** `remove-trigger-label`: take the trigger label off the issue once the run is over. */
+  removeTriggerLabel: boolean;
   allowedBots: string[];
   /** `allow-fork-prs`: run on comments on fork PRs (off: outcome `refused`, reason `fork-pr`). */
   allowForkPrs: boolean;
@@ -193,6 +198,9 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
       linkKeyword: linkKeyword(input('pr-link-keyword'), errors),
     },
     triggerPhrase: input('trigger-phrase') || '/agent',
+    triggerLabel: input('trigger-label'),
+    triggerAssignee: input('trigger-assignee').replace(/^@/, ''),
+    removeTriggerLabel: input('remove-trigger-label') === '' ? true : boolean('remove-trigger-label'),
     allowedBots: list(read('allowed-bots')),
     allowForkPrs: boolean('allow-fork-prs'),
     includeUncommitted: boolean('include-uncommitted'),

@@ -148,7 +148,7 @@ export async function resolveCommentTask(
   };
 }
 
-async function readThread(
+export async function readThread(
   octokit: GitHubClient,
   owner: string,
   repo: string,
@@ -178,7 +178,7 @@ async function readThread(
 }
 
 /** A short reply on refusal, best effort; it carries the marker so it never triggers a run. */
-async function reply(
+export async function reply(
   where: { octokit: GitHubClient; owner: string; repo: string; number: number; logger: Logger },
   text: string,
 ): Promise<void> {

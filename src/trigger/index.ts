@@ -5,6 +5,7 @@ import type { Settings } from '../settings/index.js';
 import { ActionError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import { resolveCommentTask } from './comment.js';
+import { resolveIssueTask } from './issue.js';
 
 /** What started this run, in the form the branch name uses (`<prefix><trigger>-<number|run>-<run_id>`). */
 export type TriggerKind = 'dispatch' | 'push' | 'schedule' | 'issue' | 'pr' | 'manual';
@@ -25,13 +26,16 @@ export interface Task {
   baseBranch?: string;
   /** Comment triggers: the triggering comment (for the reaction and the tracking comment). */
   comment?: { id: number; review: boolean };
+  /** Issue triggers (`labeled` / `assigned`): the 👀 reaction goes on the issue; `label` as GitHub spells it. */
+  issueTrigger?: { label?: string };
 }
 
 const COMMENT_EVENTS = new Set(['issue_comment', 'pull_request_review_comment']);
 
 /**
  * SPEC §7: workflow_dispatch, push, schedule and anything else take the task from the inputs; comment
- * events take it from the authorized comment (`comment.ts`).
+ * events take it from the authorized comment (`comment.ts`); `issues` labeled/assigned from the issue
+ * (`issue.ts`).
  */
 export async function resolveTask(
   settings: Settings,
@@ -39,6 +43,13 @@ export async function resolveTask(
   repoDir: string,
   logger?: Logger,
 ): Promise<Task> {
+  if (context.eventName === 'issues') {
+    const standing = settings.promptFile
+      ? await readPromptFile(settings.promptFile, repoDir)
+      : settings.prompt;
+    if (!logger) throw new ActionError('internal-error', 'Issue triggers need a logger.');
+    return resolveIssueTask(settings, context, standing, logger);
+  }
   if (COMMENT_EVENTS.has(context.eventName)) {
     const standing = settings.promptFile
       ? await readPromptFile(settings.promptFile, repoDir)

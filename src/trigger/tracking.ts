@@ -29,7 +29,7 @@ export async function startTracking(
   task: Task,
   logger: Logger,
 ): Promise<Tracker> {
-  if (!task.comment || !task.number || !settings.githubToken) return NO_TRACKING;
+  if ((!task.comment && !task.issueTrigger) || !task.number || !settings.githubToken) return NO_TRACKING;
   const [owner, repo] = context.repository.split('/') as [string, string];
   const number = task.number;
   const marker = trackingMarker(context.runId);
@@ -75,6 +75,13 @@ export async function startTracking(
     await react(octokit, owner, repo, task.comment.id, task.comment.review).catch((error: unknown) => {
       if (!deniedOnce(error)) logger.warning(`Could not add the 👀 reaction: ${errorText(error)}`);
     });
+  } else {
+    // Issue triggers: the reaction goes on the issue itself (POST /repos/{o}/{r}/issues/{n}/reactions).
+    await octokit.rest.reactions
+      .createForIssue({ owner, repo, issue_number: number, content: 'eyes' })
+      .catch((error: unknown) => {
+        if (!deniedOnce(error)) logger.warning(`Could not add the 👀 reaction: ${errorText(error)}`);
+      });
   }
   const whose = requesterMention(task.requestedBy);
   const attempt = context.runAttempt !== '1' ? ` (attempt ${context.runAttempt})` : '';

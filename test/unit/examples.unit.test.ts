@@ -10,8 +10,8 @@ describe('examples/', () => {
   const sweep = Object.keys(readActionYaml(join(PROJECT_ROOT, 'sweep', 'action.yml')).inputs);
   const files = readdirSync(join(PROJECT_ROOT, 'examples')).filter((f) => f.endsWith('.yml'));
 
-  it('has the manual, comment and weekly workflows', () => {
-    expect(files.sort()).toEqual(['comment.yml', 'dispatch.yml', 'weekly.yml']);
+  it('has the manual, comment, issue and weekly workflows', () => {
+    expect(files.sort()).toEqual(['comment.yml', 'dispatch.yml', 'issue-label.yml', 'weekly.yml']);
   });
 
   it.each(files)('%s uses only declared inputs', (file) => {

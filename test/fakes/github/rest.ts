@@ -59,6 +59,8 @@ export interface FakeGitHub {
   repos: Map<string, { default_branch: string }>;
   /** Branches besides the default one that `GET /repos/{o}/{r}/branches/{b}` finds, per repository. */
   branches: Map<string, Set<string>>;
+  /** Labels on issues by number (names as GitHub spells them), for `DELETE …/issues/{n}/labels/{name}`. */
+  issueLabels: Map<number, string[]>;
   close(): Promise<void>;
 }
 
@@ -97,6 +99,7 @@ export async function startFakeGitHub(
     permissions: new Map(),
     repos: new Map(),
     branches: new Map(),
+    issueLabels: new Map(),
   };
   let nextNumber = 100;
   let baseUrl = '';
@@ -235,6 +238,39 @@ export async function startFakeGitHub(
           for (const name of labels)
             if (!pull.labels.some((l) => l.name === name)) pull.labels.push({ name });
         return { status: 200, body: labels.map((name) => ({ name })) };
+      },
+    ],
+    [
+      'DELETE',
+      /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/labels\/([^/]+)$/,
+      (m) => {
+        // docs.github.com/rest/issues/labels#remove-a-label-from-an-issue: 200 with the labels left,
+        // 404 "Label does not exist" when the issue does not carry it. Names match case-insensitively.
+        const number = Number(m[3]);
+        const name = decodeURIComponent(m[4]!);
+        const labels = state.issueLabels.get(number) ?? [];
+        const left = labels.filter((l) => l.toLowerCase() !== name.toLowerCase());
+        if (left.length === labels.length) {
+          return {
+            status: 404,
+            body: {
+              message: 'Label does not exist',
+              documentation_url: 'https://docs.github.com/rest/issues/labels#remove-a-label-from-an-issue',
+              status: '404',
+            },
+          };
+        }
+        state.issueLabels.set(number, left);
+        return { status: 200, body: left.map((l) => ({ name: l })) };
+      },
+    ],
+    [
+      'POST',
+      /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/reactions$/,
+      (m, r) => {
+        // docs.github.com/rest/reactions/reactions#create-reaction-for-an-issue: 201 with the reaction.
+        state.reactions.push({ subject: `issue:${m[3]}`, content: String(r.body['content']) });
+        return { status: 201, body: { id: state.reactions.length, content: r.body['content'] } };
       },
     ],
     [
