@@ -115,7 +115,7 @@ describe('issues trigger', () => {
     expect(pull.base.ref).toBe('main');
     expect(github!.reactions).toEqual([{ subject: 'issue:12', content: 'eyes' }]);
     expect(tracking()).toHaveLength(1);
-    expect(tracking()[0]!.body).toContain(`Opened ${server!.url}/octo/demo/pull/100`);
+    expect(tracking()[0]!.body).toContain(`[PR #100](${server!.url}/octo/demo/pull/100)`);
     expect(labelDeletes().map((c) => c.path)).toEqual(['/repos/octo/demo/issues/12/labels/Agent']);
     expect(github!.issueLabels.get(12)).toEqual(['bug']);
 
