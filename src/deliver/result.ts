@@ -45,6 +45,8 @@ export interface RunResult {
   prNumber?: number;
   prUrl?: string;
   branch?: string;
+  /** The verified commits were pushed onto an existing PR's branch (output `follow-up`). */
+  followUp?: boolean;
   agentExitCode?: number;
   /**
    * The agent's own account of its work (redacted, not yet sanitized: render it only through

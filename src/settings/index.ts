@@ -53,6 +53,8 @@ export interface Settings {
   allowedBots: string[];
   /** `allow-fork-prs`: run on comments on fork PRs (off: outcome `refused`, reason `fork-pr`). */
   allowForkPrs: boolean;
+  /** `pr-push-to-head`: follow-ups may push onto same-repo PR branches a person opened (never forks). */
+  prPushToHead: boolean;
   includeUncommitted: boolean;
   protectedPaths: string[];
   protectedPathsPolicy: ProtectedPathsPolicy;
@@ -190,6 +192,7 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
     triggerPhrase: input('trigger-phrase') || '/agent',
     allowedBots: list(read('allowed-bots')),
     allowForkPrs: boolean('allow-fork-prs'),
+    prPushToHead: boolean('pr-push-to-head'),
     includeUncommitted: boolean('include-uncommitted'),
     protectedPaths: [...DEFAULT_PROTECTED_PATHS, ...lines(read('protected-paths'))],
     protectedPathsPolicy: oneOf('protected-paths-policy', PROTECTED_POLICIES, 'fallback'),
