@@ -212,7 +212,7 @@ describe('follow-up on the agent’s own PR', () => {
       pullOf(7, 'agent/lookalike', 'octo/demo', 'mallory', '<!-- sandbox-agent:run=1 -->\nhi'),
     );
     const run = await s.run(comment(7, '/agent go', true));
-    expect(run.outputs, run.stdout).toMatchObject({ outcome: 'pr-opened', 'follow-up': 'false' });
+    expect(run.outputs, run.stdout).toMatchObject({ outcome: 'pr-opened', reason: '', 'follow-up': 'false' });
     expect(tip('agent/lookalike')).toBe(head);
     expect(run.stdout).toContain('agent/lookalike belongs to @mallory');
   });
@@ -294,8 +294,11 @@ describe('human PRs stay theirs', () => {
     const run = await s.run(comment(7, '/agent go', true), {
       inputs: { 'allow-fork-prs': 'true', 'pr-push-to-head': 'true' },
     });
+    // reason '' too: without the fork check the lease on the fork's SHA still saves main, but as a
+    // rebase-conflict fallback; the fork must never reach the push at all.
     expect(run.outputs, run.stdout).toMatchObject({
       outcome: 'pr-opened',
+      reason: '',
       branch: 'agent/pr-7-4242',
       'follow-up': 'false',
     });
