@@ -63,7 +63,11 @@ export async function deliverPullRequest(input: DeliverInput): Promise<PullReque
   if (task.pull) {
     const decision = decideFollowUp(task.pull, settings);
     logger.info(`Follow-up on #${task.pull.number}: ${decision.why}.`);
-    if (decision.push && verified.baseSha === task.pull.headSha) {
+    if (decision.push && verified.baseSha !== task.pull.headSha) {
+      logger.warning(
+        `The run did not start from #${task.pull.number}'s head ${task.pull.headSha.slice(0, 12)}; opening a new pull request into ${task.pull.headRef} instead of pushing onto it.`,
+      );
+    } else if (decision.push) {
       const followUp = await deliverFollowUp(input, octokit, task.pull);
       if (followUp.delivered) return followUp.delivered;
       note = followUp.why;
