@@ -71,6 +71,7 @@ function setOutputs(result: RunResult, links: SummaryLinks): void {
     'pr-number': result.prNumber,
     'pr-url': result.prUrl,
     branch: result.branch,
+    'follow-up': result.followUp ? 'true' : 'false',
     commits: result.commits,
     'files-changed': result.filesChanged,
     'patch-path': result.patchPath,

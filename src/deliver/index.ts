@@ -40,6 +40,7 @@ export type Delivery = Pick<
   | 'prNumber'
   | 'prUrl'
   | 'compareUrl'
+  | 'followUp'
 >;
 
 /** The upload, or why it failed: the files then stay in out-dir, which the message says. */
@@ -136,10 +137,12 @@ export async function deliver(input: DeliverInput): Promise<Delivery> {
       : outcome;
 
   if (pr && !pr.forbidden) {
+    const verb = pr.followUp ? 'Pushed onto the branch of' : pr.created ? 'Opened' : 'Updated';
     return {
       outcome: pr.created ? 'pr-opened' : 'pr-updated',
-      reason: '',
-      message: `${pr.created ? 'Opened' : 'Updated'} pull request #${pr.number} with ${what}${kept.uploaded ? `; also ${where}` : ''}.`,
+      reason: pr.note?.reason ?? '',
+      message: `${verb} pull request #${pr.number} with ${what}${kept.uploaded ? `; also ${where}` : ''}.${pr.note ? ` ${pr.note.describe()}` : ''}`,
+      followUp: pr.followUp,
       branch: pr.branch,
       prNumber: pr.number,
       prUrl: pr.url,

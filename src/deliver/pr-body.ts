@@ -79,3 +79,42 @@ async function requestLine(task: Task): Promise<string> {
   const head = who ? `Requested by ${who}${where}` : `Requested${where}`;
   return what ? `${head}: ${what}` : `${head}.`;
 }
+
+/** Heads the Follow-ups section, so a later follow-up appends under it instead of adding another. */
+const FOLLOW_UPS_MARKER = '<!-- sandbox-agent:follow-ups -->';
+
+/**
+ * One line for the PR body's Follow-ups section: the request (a commenter's text, derived as a title)
+ * and the requester in code spans (inert: no mention, link or closing keyword), the commits added.
+ */
+export function renderFollowUpEntry(input: {
+  request: string;
+  requestedBy: string;
+  commits: Array<{ sha: string; subject: string }>;
+  runLink: string;
+}): string {
+  const shas = input.commits
+    .slice(0, 10)
+    .map((c) => c.sha.slice(0, 12))
+    .join(', ');
+  const more = input.commits.length > 10 ? ` and ${input.commits.length - 10} more` : '';
+  const by = input.requestedBy ? ` by ${code(input.requestedBy)}` : '';
+  return `- ${code(input.request)}${by}: ${input.commits.length} commit(s) added (${shas}${more}). [Run log](${input.runLink}).`;
+}
+
+/** The body with `entry` appended under its Follow-ups section (created at the end the first time). */
+export function appendFollowUp(body: string, entry: string): string {
+  const base = body.replace(/\s+$/, '');
+  if (base.includes(FOLLOW_UPS_MARKER)) return `${base}\n${entry}\n`;
+  return `${base}\n\n${FOLLOW_UPS_MARKER}\n## Follow-ups\n\n${entry}\n`;
+}
+
+/**
+ * An inline code span that cannot be broken out of (backticks, newlines and control characters become
+ * spaces, so a one-backtick fence cannot be closed early), capped. GitHub ignores mentions, closing
+ * keywords and references inside code.
+ */
+export function code(text: string): string {
+  const clean = text.replace(/[`\r\n\u0000-\u001f\u007f]/g, ' ').slice(0, 200);
+  return `\`${clean || ' '}\``;
+}

@@ -1,6 +1,7 @@
 import { runUrl } from '../settings/context.js';
 import { ActionError } from '../shared/errors.js';
 import { BOT_IDENTITY } from '../shared/git.js';
+import { decideFollowUp, deliverFollowUp } from './follow-up.js';
 import { createGitHubClient } from './github.js';
 import type { DeliverInput } from './index.js';
 import { renderPrBody } from './pr-body.js';
@@ -21,6 +22,10 @@ export interface PullRequestDelivery {
   /** Why, with the fix, when `forbidden`. */
   refusal?: ActionError;
   compareUrl: string;
+  /** The commits were pushed onto the existing PR's own branch (`follow-up` output). */
+  followUp?: boolean;
+  /** Why a follow-up could not land on the PR's branch (`rebase-conflict`), shown with the new PR. */
+  note?: ActionError;
 }
 
 /**
@@ -52,6 +57,22 @@ export async function deliverPullRequest(input: DeliverInput): Promise<PullReque
 
   const coAuthor = githubUserIdentity(task.requestedBy ?? '', context.actorId);
   await rewriteAuthors({ git: verified.git, baseSha: verified.baseSha, identity: BOT_IDENTITY, coAuthor });
+  // A /agent run on a PR: onto its own branch when that is the action's (or opted in), else a new PR.
+  let note: ActionError | undefined;
+  if (task.pull) {
+    const decision = decideFollowUp(task.pull, settings);
+    logger.info(`Follow-up on #${task.pull.number}: ${decision.why}.`);
+    if (decision.push && verified.baseSha !== task.pull.headSha) {
+      logger.warning(
+        `The run did not start from #${task.pull.number}'s head ${task.pull.headSha.slice(0, 12)}; opening a new pull request into ${task.pull.headRef} instead of pushing onto it.`,
+      );
+    } else if (decision.push) {
+      const followUp = await deliverFollowUp(input, octokit, task.pull);
+      if (followUp.delivered) return followUp.delivered;
+      note = followUp.why;
+      logger.warning(note.describe());
+    }
+  }
   const earlier =
     task.trigger === 'schedule' ? await findScheduledPull(input, octokit, owner, repo) : undefined;
   const generated = earlier ?? generatedBranch(settings.branchPrefix, task, context.runId);
@@ -123,7 +144,7 @@ export async function deliverPullRequest(input: DeliverInput): Promise<PullReque
       reviewers: settings.pr.reviewers,
       logger,
     });
-    return { branch: pushed.branch, ...pr, forbidden: false, compareUrl };
+    return { branch: pushed.branch, ...pr, forbidden: false, compareUrl, note };
   } catch (error) {
     // The branch is pushed but no PR carries it: report the branch and its compare link with the fix
     // (never leave it silently), whatever the cause.

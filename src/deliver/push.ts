@@ -45,16 +45,7 @@ const REJECTIONS = [
  * (an earlier attempt of this run); otherwise a new name is used.
  */
 export async function pushBranch(input: PushInput): Promise<PushResult> {
-  const url = `${input.serverUrl}/${input.repository}.git`;
-  const scheme = new URL(input.serverUrl).protocol.replace(':', '');
-  const authed = input.git.with({
-    env: {
-      GIT_ALLOW_PROTOCOL: scheme,
-      GIT_CONFIG_COUNT: '1',
-      GIT_CONFIG_KEY_0: `http.${input.serverUrl}/.extraheader`,
-      GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${input.token}`).toString('base64')}`,
-    },
-  });
+  const { url, authed } = authedRemote(input);
   const tip = (name: string): Promise<string | undefined> =>
     remoteTip(authed, url, name, input.redact, input.onRetry);
   let branch = input.branch;
@@ -88,8 +79,94 @@ export async function pushBranch(input: PushInput): Promise<PushResult> {
     `Pushing ${branch}`,
     input.onRetry,
   );
-  if (result.exitCode !== 0) {
-    const text = input.redact(`${result.stderr}\n${result.stdout}`);
+  if (result.exitCode !== 0) throw pushRejection(branch, result, input.redact);
+  return { branch, updated: remoteSha !== undefined };
+}
+
+/** The remote URL and a Git that authenticates to it through env-only config (see pushBranch). */
+function authedRemote(input: Pick<PushInput, 'git' | 'serverUrl' | 'repository' | 'token'>): {
+  url: string;
+  authed: Git;
+} {
+  const url = `${input.serverUrl}/${input.repository}.git`;
+  const scheme = new URL(input.serverUrl).protocol.replace(':', '');
+  const authed = input.git.with({
+    env: {
+      GIT_ALLOW_PROTOCOL: scheme,
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: `http.${input.serverUrl}/.extraheader`,
+      GIT_CONFIG_VALUE_0: `AUTHORIZATION: basic ${Buffer.from(`x-access-token:${input.token}`).toString('base64')}`,
+    },
+  });
+  return { url, authed };
+}
+
+export type LeasedPush =
+  | { pushed: true }
+  /** The branch is no longer at the lease SHA; `tip` is where it is now (undefined: deleted). */
+  | { pushed: false; tip: string | undefined };
+
+/**
+ * Pushes `commit` onto an existing branch as a fast-forward, with a lease on `expectedTip`
+ * (`--force-with-lease=refs/heads/<branch>:<expectedTip>`): a branch that moved meanwhile makes the push
+ * fail instead of being overwritten, and is reported with its new tip. Never a force push: the caller
+ * passes a commit that descends from `expectedTip`, and any other refusal throws `push-rejected`.
+ */
+export async function pushOntoBranch(
+  input: Pick<PushInput, 'git' | 'serverUrl' | 'repository' | 'token' | 'redact' | 'onRetry'> & {
+    branch: string;
+    commit: string;
+    expectedTip: string;
+  },
+): Promise<LeasedPush> {
+  const { url, authed } = authedRemote(input);
+  const tip = () => remoteTip(authed, url, input.branch, input.redact, input.onRetry);
+  const result = await withTransportRetry(
+    async (attempt) =>
+      attempt > 0 && (await tip()) === input.commit
+        ? { exitCode: 0, stdout: '', stderr: '' }
+        : authed.exec([
+            'push',
+            '--porcelain',
+            '--no-recurse-submodules',
+            `--force-with-lease=refs/heads/${input.branch}:${input.expectedTip}`,
+            url,
+            `${input.commit}:refs/heads/${input.branch}`,
+          ]),
+    `Pushing onto ${input.branch}`,
+    input.onRetry,
+  );
+  if (result.exitCode === 0) return { pushed: true };
+  // A stale lease ("[rejected] (stale info)") or a non-fast-forward: look where the branch is now.
+  const now = await tip();
+  if (now !== input.expectedTip) return { pushed: false, tip: now };
+  throw pushRejection(input.branch, result, input.redact);
+}
+
+/** Fetches `branch` of the remote into `ref` of the isolated repository; false when that failed. */
+export async function fetchBranch(
+  input: Pick<PushInput, 'git' | 'serverUrl' | 'repository' | 'token' | 'onRetry'> & {
+    branch: string;
+    ref: string;
+  },
+): Promise<boolean> {
+  const { url, authed } = authedRemote(input);
+  const fetched = await withTransportRetry(
+    () => authed.exec(['fetch', '--quiet', '--no-tags', url, `+refs/heads/${input.branch}:${input.ref}`]),
+    `Fetching ${input.branch}`,
+    input.onRetry,
+  );
+  return fetched.exitCode === 0;
+}
+
+/** A refused push as `push-rejected` (or `permission-missing`/`token-invalid`), remote lines quoted. */
+function pushRejection(
+  branch: string,
+  result: Pick<ExecResult, 'exitCode' | 'stdout' | 'stderr'>,
+  redact: Redactor,
+): ActionError {
+  {
+    const text = redact(`${result.stderr}\n${result.stdout}`);
     const remoteLines = text
       .split('\n')
       .filter((l) => l.startsWith('remote:') || REJECTIONS.some((r) => r.test(l)) || /^ ?!/.test(l))
@@ -100,14 +177,13 @@ export async function pushBranch(input: PushInput): Promise<PushResult> {
     const detail = (remoteLines.length > 0 ? remoteLines : text.trim().split('\n').slice(-3))
       .map((line) => inlineCode(line, 300))
       .join('\n');
-    if (isAuthFailure(text)) throw tokenRejected(detail);
-    throw new ActionError(
+    if (isAuthFailure(text)) return tokenRejected(detail);
+    return new ActionError(
       isPermissionDenied(text) ? 'permission-missing' : 'push-rejected',
       `Pushing ${branch} was rejected:\n${detail}`,
       pushHint(text),
     );
   }
-  return { branch, updated: remoteSha !== undefined };
 }
 
 async function remoteTip(

@@ -47,6 +47,8 @@ export interface RunResult {
   branch?: string;
   /** The pushed branch compared with its base (`…/compare/base...branch`), when a branch was pushed. */
   compareUrl?: string;
+  /** The verified commits were pushed onto an existing PR's branch (output `follow-up`). */
+  followUp?: boolean;
   agentExitCode?: number;
   /**
    * The agent's own account of its work (redacted, not yet sanitized: render it only through

@@ -62,6 +62,8 @@ export interface Settings {
   allowedBots: string[];
   /** `allow-fork-prs`: run on comments on fork PRs (off: outcome `refused`, reason `fork-pr`). */
   allowForkPrs: boolean;
+  /** `pr-push-to-head`: follow-ups may push onto same-repo PR branches a person opened (never forks). */
+  prPushToHead: boolean;
   includeUncommitted: boolean;
   protectedPaths: string[];
   protectedPathsPolicy: ProtectedPathsPolicy;
@@ -203,6 +205,7 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
     removeTriggerLabel: input('remove-trigger-label') === '' ? true : boolean('remove-trigger-label'),
     allowedBots: list(read('allowed-bots')),
     allowForkPrs: boolean('allow-fork-prs'),
+    prPushToHead: boolean('pr-push-to-head'),
     includeUncommitted: boolean('include-uncommitted'),
     protectedPaths: [...DEFAULT_PROTECTED_PATHS, ...lines(read('protected-paths'))],
     protectedPathsPolicy: oneOf('protected-paths-policy', PROTECTED_POLICIES, 'fallback'),

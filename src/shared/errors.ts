@@ -34,7 +34,9 @@ export type ReasonCode =
   // SPEC §9, found by the preflight stage (src/preflight) before any sandbox exists.
   | 'token-invalid'
   | 'permission-missing'
-  | 'base-missing';
+  | 'base-missing'
+  // SPEC §9: a follow-up could not land on the PR's moved branch (src/deliver/follow-up.ts).
+  | 'rebase-conflict';
 
 /** A failure the user can act on: a reason code, one sentence of cause, and what to do. */
 export class ActionError extends Error {

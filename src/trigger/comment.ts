@@ -5,7 +5,7 @@ import { ActionError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import { authorize } from './authorize.js';
 import { isBot, parseCommand, TRACKING_MARKER_PREFIX } from './command.js';
-import type { Task } from './index.js';
+import type { PullHead, Task } from './index.js';
 import { deriveTitle } from './index.js';
 import { buildCommentPrompt, type ThreadComment } from './prompt.js';
 
@@ -95,6 +95,7 @@ export async function resolveCommentTask(
 
   let headSha: string | undefined;
   let baseBranch: string | undefined;
+  let pullHead: PullHead | undefined;
   if (isPull) {
     const { data: pull } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
     const headRepo = pull.head.repo?.full_name ?? '';
@@ -115,6 +116,15 @@ export async function resolveCommentTask(
       baseBranch = pull.head.ref;
     }
     headSha = pull.head.sha;
+    pullHead = {
+      number,
+      url: pull.html_url,
+      headRef: pull.head.ref,
+      headSha: pull.head.sha,
+      sameRepo: headRepo.toLowerCase() === baseRepo.toLowerCase(),
+      author: pull.user?.login ?? '',
+      body: pull.body ?? '',
+    };
     logger.info(`Pull request #${number}: working from head ${headSha.slice(0, 12)}.`);
   }
 
@@ -145,6 +155,7 @@ export async function resolveCommentTask(
     headSha,
     baseBranch,
     comment: { id: comment.id, review },
+    pull: pullHead,
   };
 }
 

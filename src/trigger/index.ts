@@ -28,6 +28,21 @@ export interface Task {
   comment?: { id: number; review: boolean };
   /** Issue triggers (`labeled` / `assigned`): the 👀 reaction goes on the issue; `label` as GitHub spells it. */
   issueTrigger?: { label?: string };
+  /** PR comment triggers: the PR as GitHub reported it, to decide whether a follow-up pushes onto its branch. */
+  pull?: PullHead;
+}
+
+/** What `GET /pulls/{n}` says about a PR's head (src/deliver/follow-up.ts decides from it). */
+export interface PullHead {
+  number: number;
+  url: string;
+  headRef: string;
+  headSha: string;
+  /** Head and base are the same repository (not a fork). */
+  sameRepo: boolean;
+  /** The PR author's login (GitHub App bots end in `[bot]`, which no person's login can). */
+  author: string;
+  body: string;
 }
 
 const COMMENT_EVENTS = new Set(['issue_comment', 'pull_request_review_comment']);

@@ -78,7 +78,9 @@ describe('stuck provider calls', () => {
     const error = await provider.create(await specWith(2_000), (id) => ids.push(id)).catch((e: unknown) => e);
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(error).toBeInstanceOf(ActionError);
-    expect((error as ActionError).message).toMatch(/^Could not create the Daytona sandbox: the sandbox was not ready within \d+ s\.$/);
+    expect((error as ActionError).message).toMatch(
+      /^Could not create the Daytona sandbox: the sandbox was not ready within \d+ s\.$/,
+    );
     // The id was reported while create waited, and the half-made sandbox was deleted.
     expect(ids).toHaveLength(1);
     expect(fake.calls.some((c) => c.method === 'DELETE' && c.path === `/api/sandbox/${ids[0]}`)).toBe(true);
@@ -99,7 +101,9 @@ describe('stuck provider calls', () => {
     const started = Date.now();
     const error = await provider.create(await specWith(2_000), () => {}).catch((e: unknown) => e);
     expect(Date.now() - started).toBeLessThan(5_000);
-    expect((error as ActionError).message).toMatch(/^Could not create the Daytona sandbox: the sandbox was not ready within \d+ s\.$/);
+    expect((error as ActionError).message).toMatch(
+      /^Could not create the Daytona sandbox: the sandbox was not ready within \d+ s\.$/,
+    );
     // Not reported as deleted: it is still there, for the post step, the TTL and sweep.
     expect(lines.join('\n')).toMatch(
       /Could not delete the Daytona sandbox \S+: it was still starting after \d+ s/,

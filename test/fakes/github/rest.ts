@@ -87,6 +87,12 @@ export async function startFakeGitHub(
      * every later call answers 401 "Bad credentials".
      */
     expireTokenAfterCalls?: number;
+    /**
+     * The tip of a branch in the git server, so a pull's `head.sha` follows its branch as GitHub's does
+     * (docs.github.com/rest/pulls/pulls#get-a-pull-request: `head.sha` is the head branch's current
+     * commit; `head.repo` and `base.repo` are the repositories).
+     */
+    branchTip?: (fullName: string, ref: string) => string | undefined;
   } = {},
 ): Promise<FakeGitHub> {
   const serverUrl = options.serverUrl ?? 'https://github.example';
@@ -187,8 +193,8 @@ export async function startFakeGitHub(
           title: String(r.body['title'] ?? ''),
           body: String(r.body['body'] ?? ''),
           draft: Boolean(r.body['draft']),
-          head: { ref: label.split(':')[1]!, label },
-          base: { ref: String(r.body['base'] ?? '') },
+          head: { ref: label.split(':')[1]!, label, repo: { full_name: `${m[1]}/${m[2]}` } },
+          base: { ref: String(r.body['base'] ?? ''), repo: { full_name: `${m[1]}/${m[2]}` } },
           html_url: `${serverUrl}/${m[1]}/${m[2]}/pull/${number}`,
           labels: [],
           requested_reviewers: [],
@@ -203,6 +209,9 @@ export async function startFakeGitHub(
       /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/,
       (m) => {
         const pull = state.pulls.find((p) => p.number === Number(m[3]));
+        const headRepo = pull?.head.repo?.full_name;
+        const tip = pull && headRepo ? options.branchTip?.(headRepo, pull.head.ref) : undefined;
+        if (pull && tip) pull.head.sha = tip;
         return pull ? { status: 200, body: pullJson(pull) } : { status: 404, body: { message: 'Not Found' } };
       },
     ],
