@@ -95,6 +95,7 @@ export async function resolveCommentTask(
 
   let headSha: string | undefined;
   let baseBranch: string | undefined;
+  let prBase: Task['prBase'];
   if (isPull) {
     const { data: pull } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
     const headRepo = pull.head.repo?.full_name ?? '';
@@ -115,6 +116,7 @@ export async function resolveCommentTask(
       baseBranch = pull.head.ref;
     }
     headSha = pull.head.sha;
+    prBase = { ref: pull.base.ref, sha: pull.base.sha, commits: pull.commits };
     logger.info(`Pull request #${number}: working from head ${headSha.slice(0, 12)}.`);
   }
 
@@ -143,6 +145,7 @@ export async function resolveCommentTask(
     title: deriveTitle(command.instruction || `Address #${number}`),
     requestedBy: author.login,
     headSha,
+    prBase,
     baseBranch,
     comment: { id: comment.id, review },
   };
