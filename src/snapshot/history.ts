@@ -52,14 +52,14 @@ export async function resolveHistory(
   from: FetchSource | undefined,
   logger: Logger,
 ): Promise<ShippedHistory | null> {
-  if (!COMMIT_ID.test(base.sha)) {
-    logger.warning(
-      `The pull request's base '${base.sha.slice(0, 80)}' is not a commit id; shipping the head only.`,
-    );
+  // The API's answer is data: anything but a commit id ships the tip only, as for other triggers.
+  if (typeof base.sha !== 'string' || !COMMIT_ID.test(base.sha) || typeof base.ref !== 'string') {
+    logger.warning("The pull request's base is not a commit id; the agent sees the head commit only.");
     return null;
   }
   let mergeBase = await findMergeBase(git, head, base.sha);
-  const firstDepth = Math.min(Math.max((base.commits ?? 50) + 1, 2), MAX_FETCH_DEPTH);
+  const known = typeof base.commits === 'number' && Number.isInteger(base.commits) ? base.commits : 50;
+  const firstDepth = Math.min(Math.max(known + 1, 2), MAX_FETCH_DEPTH);
   for (let depth = firstDepth; !mergeBase && from && depth <= MAX_FETCH_DEPTH; depth *= 10) {
     const fetched = await fetchCommits(git, [head, base.sha], depth, from);
     if (fetched.exitCode !== 0) {
