@@ -1,15 +1,15 @@
 // Figure 1: snapshot time and bundle size, through the built CLI (the same code the action runs).
 // "ours" is the snapshot stage's own duration (`durationMs`, what the action spends on it); the wall time
 // of the CLI process (node start included) is recorded next to it.
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GIT_ENV, git, interleave, measureChild, ROOT, timeSync, WORK } from './lib.mjs';
 
 const CLI = join(ROOT, 'dist', 'cli', 'index.js');
 
-async function ourSnapshot(repo, tag, includeUncommitted = false) {
+async function ourSnapshot(repo, tag, includeUncommitted = false, extraArgs = []) {
   const out = join(WORK, `snap-${tag}`);
-  const args = [CLI, 'snapshot', '--repo', repo, '--out', out];
+  const args = [CLI, 'snapshot', '--repo', repo, '--out', out, ...extraArgs];
   if (includeUncommitted) args.push('--include-uncommitted');
   const run = await measureChild(process.execPath, args);
   const facts = JSON.parse(run.stdout);
@@ -48,6 +48,32 @@ function shallowClone(checkout, tag) {
   return { ms };
 }
 
+/**
+ * A 5-commit pull request on a clone of the full-history checkout: each commit rewrites 4 tracked files.
+ * Returns the clone, the base and head, and the bytes of a pack of the PR's new objects (head ^base).
+ */
+function makePullRequest(full) {
+  const dir = join(WORK, 'pr-history');
+  rmSync(dir, { recursive: true, force: true });
+  git(WORK, ['clone', '-q', full, dir]);
+  const base = git(dir, ['rev-parse', 'HEAD']);
+  const files = git(dir, ['ls-files', '-z']).split('\0').filter(Boolean).slice(0, 20);
+  git(dir, ['checkout', '-q', '-b', 'feature']);
+  for (let i = 0; i < 5; i++) {
+    for (const file of files.slice(i * 4, i * 4 + 4)) {
+      writeFileSync(join(dir, file), `${readFileSync(join(dir, file), 'utf8')}\nPR commit ${i}\n`);
+    }
+    git(dir, ['commit', '-qam', `PR commit ${i}`]);
+  }
+  const head = git(dir, ['rev-parse', 'HEAD']);
+  const prefix = join(WORK, 'pr-history-new');
+  const name = git(dir, ['pack-objects', '--revs', '-q', prefix], { input: `${head}\n^${base}\n` });
+  const newBytes = statSync(`${prefix}-${name}.pack`).size;
+  rmSync(`${prefix}-${name}.pack`);
+  rmSync(`${prefix}-${name}.idx`);
+  return { dir, base, head, newBytes };
+}
+
 export async function benchSnapshot(inputs, runs) {
   const a = await interleave(
     runs,
@@ -64,6 +90,24 @@ export async function benchSnapshot(inputs, runs) {
     (i) => ourSnapshot(inputs.dirty, `d${i}`, true),
     (i) => ourSnapshot(inputs.shallow, `c${i}`),
   );
+  const pr = makePullRequest(inputs.full);
+  const history = await interleave(
+    runs,
+    (i) =>
+      ourSnapshot(pr.dir, `h${i}`, false, [
+        '--commit',
+        pr.head,
+        '--pr-base-ref',
+        'main',
+        '--pr-base-sha',
+        pr.base,
+      ]),
+    (i) => ourSnapshot(pr.dir, `t${i}`, false, ['--commit', pr.head]),
+  );
+  rmSync(pr.dir, { recursive: true, force: true });
+  const historyBytes = history.samples.ours[0].bytes;
+  const tipBytes = history.samples.baseline[0].bytes;
+  const historyRatio = historyBytes / (tipBytes + pr.newBytes);
   const depth1Bytes = a.samples.ours[0].bytes;
   const fullBytes = b.samples.ours[0].bytes;
   const speedup = a.baseline / a.ours;
@@ -108,6 +152,18 @@ export async function benchSnapshot(inputs, runs) {
       target: '≤ 1.5× clean',
       pass: dirtyRatio <= 1.5,
       samples: dirty.samples,
+    },
+    {
+      id: 'snapshot-pr-history',
+      label: 'Snapshot of a 5-commit pull request with its history (merge base + commits)',
+      ours: { ms: history.ours, wallMs: wall(history), bundleBytes: historyBytes },
+      baseline: { name: 'tip-only snapshot of the same head', ms: history.baseline, bundleBytes: tipBytes },
+      newObjectBytes: pr.newBytes,
+      ratio: historyRatio,
+      ratioText: `bundle ${historyRatio.toFixed(3)}× (tip-only + the PR's new objects)`,
+      target: "bundle ≤ 1.1× (tip-only bundle + the PR commits' new objects)",
+      pass: historyRatio <= 1.1,
+      samples: history.samples,
     },
   ];
 }

@@ -23,8 +23,10 @@ Usage:
       (--prompt, --provider, --agent, --agent-command, --output, --timeout-minutes, ...).
       Defaults for the CLI: --provider local, --output artifact. Prints the result as JSON on stdout.
   sandbox-agent snapshot [--repo DIR] [--out DIR] [--include-uncommitted]
-      Builds the bundle the action would upload (tip only, tracked content only) and prints its
-      facts as JSON, without creating a sandbox.
+                         [--commit SHA --pr-base-ref BRANCH --pr-base-sha SHA]
+      Builds the bundle the action would upload (tip only, tracked content only; with --pr-base-*,
+      as for a pull request: the merge base and the commits up to --commit) and prints its facts
+      as JSON, without creating a sandbox.
   sandbox-agent apply MBOX [--meta FILE] [--branch NAME] [--repo DIR]
       Applies an agent.mbox with the same isolated verification as the action (base, commit count,
       tree) and creates a new local branch with the verified commits.
@@ -163,13 +165,20 @@ async function snapshotCommand(args: string[]): Promise<number> {
       repo: { type: 'string' },
       out: { type: 'string' },
       'include-uncommitted': { type: 'boolean' },
+      commit: { type: 'string' },
+      'pr-base-ref': { type: 'string' },
+      'pr-base-sha': { type: 'string' },
     },
   });
   const logger = consoleLogger((text) => text);
   try {
+    const baseRef = values['pr-base-ref'];
+    const baseSha = values['pr-base-sha'];
     const snapshot = await createSnapshot({
       repoDir: resolve(values.repo ?? process.cwd()),
       includeUncommitted: values['include-uncommitted'] ?? false,
+      ...(values.commit ? { commit: values.commit } : {}),
+      ...(baseRef && baseSha ? { history: { ref: baseRef, sha: baseSha } } : {}),
       workDir: resolve(values.out ?? join(tmpdir(), `sandbox-agent-snapshot-${process.pid}`)),
       secrets: new SecretRegistry(),
       logger,

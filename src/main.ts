@@ -36,6 +36,7 @@ import type { SecretRegistry } from './shared/secrets.js';
 import { createSnapshot } from './snapshot/index.js';
 import { resolveTask } from './trigger/index.js';
 import { removeTriggerLabel } from './trigger/issue.js';
+import { buildHistoryNote } from './trigger/prompt.js';
 import { startTracking, type Tracker } from './trigger/tracking.js';
 
 /** What the pipeline needs from whoever runs it (the action, the CLI, a test). */
@@ -108,6 +109,7 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
           repoDir: input.repoDir,
           includeUncommitted: settings.includeUncommitted,
           commit: task.headSha,
+          history: task.prBase,
           fetchFrom: {
             serverUrl: context.serverUrl,
             repository: context.repository,
@@ -120,6 +122,8 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
       ),
     );
     facts.baseSha = snapshot.baseSha;
+    // Issue 20 item 4: the agent is told which ref is the PR's base only once it was shipped.
+    if (snapshot.history) task.prompt += buildHistoryNote(snapshot.history);
 
     const capture = await runInSandbox(input, plan, snapshot, task, work, timings, facts, background);
     facts.patchPath = capture.mboxPath;

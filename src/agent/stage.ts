@@ -3,14 +3,16 @@ import type { Sandbox } from '../sandbox/types.js';
 import { ActionError } from '../shared/errors.js';
 import type { Identity } from '../shared/git.js';
 import type { Logger } from '../shared/log.js';
+import { SANDBOX_BASE_REF } from '../snapshot/history.js';
 import type { Snapshot } from '../snapshot/index.js';
 
 /** Branch the sandbox repository works on. */
 export const SANDBOX_BRANCH = 'sandbox-agent';
 
 /**
- * Clones the bundle at the work dir. The bundle holds one commit whose parent is absent, so a plain
- * `git clone` would leave a broken repository: declare the base shallow first, then fetch. Every value
+ * Clones the bundle at the work dir. The bundle holds one commit whose parent is absent (or, for a pull
+ * request, the merge base and the commits up to the head), so a plain `git clone` would leave a broken
+ * repository: declare the boundary commits shallow first, then fetch. Every value
  * reaches the script through env, never through the command string. The checkout writes files with one
  * worker per core (checkout.workers=0; 20,000 files: 0.95 s → 0.76 s on 2 cores).
  */
@@ -22,7 +24,8 @@ if [ -n "$(ls -A . 2>/dev/null)" ]; then
   exit 3
 fi
 git init -q .
-printf '%s\\n' "$BASE_SHA" > .git/shallow
+# SHALLOW_COMMITS: the shipped commits whose parents were not shipped, separated by spaces.
+printf '%s\\n' "$SHALLOW_COMMITS" | tr ' ' '\\n' > .git/shallow
 staged=
 if [ -n "$PACK_INDEX" ] && [ -f "$PACK_INDEX" ]; then
   pack=".git/objects/pack/pack-$PACK_NAME"
@@ -39,6 +42,11 @@ if [ -z "$staged" ]; then
   staged=fetch
 fi
 git -c advice.detachedHead=false -c checkout.workers=0 checkout -q -B "$BRANCH" "$SHIPPED_SHA" --
+# A pull request's base: its merge base with the head, under a fixed ref and origin/<base branch>.
+if [ -n "$PR_BASE_SHA" ]; then
+  git update-ref "$SANDBOX_BASE_REF" "$PR_BASE_SHA"
+  if [ -n "$PR_BASE_ORIGIN_REF" ]; then git update-ref "$PR_BASE_ORIGIN_REF" "$PR_BASE_SHA"; fi
+fi
 git config user.name "$BOT_NAME"
 git config user.email "$BOT_EMAIL"
 git config commit.gpgsign false
@@ -81,7 +89,10 @@ export async function stageRepository(input: StageInput): Promise<void> {
       PACK_NAME: snapshot.pack.packName,
       // tail -c +N counts from 1.
       PACK_START: String(snapshot.pack.packOffset + 1),
-      BASE_SHA: snapshot.baseSha,
+      SHALLOW_COMMITS: snapshot.shallowCommits.join(' '),
+      PR_BASE_SHA: snapshot.history?.mergeBase ?? '',
+      SANDBOX_BASE_REF,
+      PR_BASE_ORIGIN_REF: snapshot.history?.originRef ?? '',
       SHIPPED_SHA: snapshot.shippedSha,
       BRANCH: SANDBOX_BRANCH,
       BOT_NAME: input.identity.name,

@@ -6,6 +6,7 @@ import type { Logger } from '../shared/log.js';
 import type { SecretRegistry } from '../shared/secrets.js';
 import { type PackedBundle, writePackedBundle } from './bundle.js';
 import { ensureCommit } from './fetch-commit.js';
+import { type PullBase, resolveHistory, type ShippedHistory } from './history.js';
 
 export interface SnapshotInput {
   /** Any directory inside the checkout. */
@@ -15,6 +16,11 @@ export interface SnapshotInput {
   commit?: string;
   /** Where to fetch `commit` from when the checkout lacks it (token via env-only config, never argv). */
   fetchFrom?: { serverUrl: string; repository: string; token: string };
+  /**
+   * A pull request's base: ship its merge base and the commits up to `commit` too (issue 20 item 4), so
+   * `git log`/`git diff` against the base work in the sandbox. Without it only the tip is shipped.
+   */
+  history?: PullBase;
   /** A private directory for the bundle and the snapshot's object store. */
   workDir: string;
   secrets: SecretRegistry;
@@ -40,6 +46,10 @@ export interface Snapshot {
   bundleRef: string;
   /** The index of the bundle's pack and where the pack starts, for staging without `index-pack`. */
   pack: Omit<PackedBundle, 'bundlePath'>;
+  /** The PR history shipped with the head, or null (tip only: non-PR runs, or history not found). */
+  history: ShippedHistory | null;
+  /** Shipped commits whose parents were not shipped: the sandbox writes them to `.git/shallow`. */
+  shallowCommits: string[];
   /** Whether the checkout itself is shallow (the usual actions/checkout case). */
   shallowCheckout: boolean;
   durationMs: number;
@@ -52,7 +62,8 @@ export const BUNDLE_REF = 'refs/heads/sandbox-agent-snapshot';
  * never anything untracked, ignored or from `.git/`: a private git dir borrows the checkout's objects
  * through `alternates` and declares HEAD shallow, so `git bundle` packs one commit's objects, reusing
  * the existing packs (no re-hashing of the work tree). The checkout's index, refs and config are never
- * written.
+ * written. For a pull request (`history`), the bundle also holds the PR's merge base and the commits
+ * from it to the head (`history.ts`); a shallow checkout is deepened for them (objects only, no ref).
  */
 export async function createSnapshot(input: SnapshotInput): Promise<Snapshot> {
   const started = performance.now();
@@ -79,8 +90,14 @@ export async function createSnapshot(input: SnapshotInput): Promise<Snapshot> {
   const gitDir = join(input.workDir, 'snapshot.git');
   await git.run(['init', '--quiet', '--bare', '--template=', gitDir]);
   await writeFile(join(gitDir, 'objects', 'info', 'alternates'), `${objectsDir}\n`);
-  // HEAD is the shallow boundary: the bundle stops there, whatever history the checkout has.
-  await writeFile(join(gitDir, 'shallow'), `${baseSha}\n`);
+  const history =
+    input.history && input.commit
+      ? await resolveHistory(git, repoDir, baseSha, input.history, input.fetchFrom, input.logger)
+      : null;
+  // HEAD (or, for a PR, the merge base and the range's other boundaries) is the shallow boundary: the
+  // bundle stops there, whatever history the checkout has.
+  const shallowCommits = history ? history.boundary : [baseSha];
+  await writeFile(join(gitDir, 'shallow'), `${shallowCommits.join('\n')}\n`);
   const snapshotGit = git.with({ env: { GIT_DIR: gitDir } });
 
   const snapshotSha = includeUncommitted
@@ -93,14 +110,22 @@ export async function createSnapshot(input: SnapshotInput): Promise<Snapshot> {
   // The scan reads every blob (about 0.4 s for 150 MiB): run it while the pack is written. The bundle
   // stays in this private directory and is never uploaded if the scan refuses.
   const [{ bundlePath, ...pack }] = await Promise.all([
-    writePackedBundle(snapshotGit, input.workDir, shippedSha, BUNDLE_REF),
-    refuseShippedSecrets(snapshotGit, shippedSha, input.secrets),
+    writePackedBundle(snapshotGit, input.workDir, shippedSha, BUNDLE_REF, history ? [history.mergeBase] : []),
+    // Every shipped commit's tree: a secret removed later in the PR is still in the bundle.
+    refuseShippedSecrets(
+      snapshotGit,
+      history ? [...history.commits, history.mergeBase] : [shippedSha],
+      input.secrets,
+    ),
   ]);
   const bundleBytes = (await stat(bundlePath)).size;
   const durationMs = performance.now() - started;
   input.logger.info(
     `Snapshot ${shippedSha.slice(0, 12)} (base ${baseSha.slice(0, 12)}${snapshotSha ? ' + uncommitted changes' : ''}): ` +
-      `bundle ${formatBytes(bundleBytes)} in ${Math.round(durationMs)} ms${shallowCheckout ? '' : ' (tip only; history not shipped)'}.`,
+      `bundle ${formatBytes(bundleBytes)} in ${Math.round(durationMs)} ms` +
+      (history
+        ? ` (pull request history: ${history.commits.length} commit(s) since the merge base ${history.mergeBase.slice(0, 12)} with ${history.branch}).`
+        : `${shallowCheckout ? '' : ' (tip only; history not shipped)'}.`),
   );
   return {
     repoDir,
@@ -113,6 +138,8 @@ export async function createSnapshot(input: SnapshotInput): Promise<Snapshot> {
     shippedTree,
     bundleRef: BUNDLE_REF,
     pack,
+    history,
+    shallowCommits,
     shallowCheckout,
     durationMs,
   };
@@ -171,21 +198,27 @@ async function commitUncommitted(
  * SPEC §3: refuse to upload a tree that contains the literal value of a secret we hold. Patterns go to
  * git on stdin, never in argv; the error names files, never values.
  */
-async function refuseShippedSecrets(git: Git, commit: string, secrets: SecretRegistry): Promise<void> {
+async function refuseShippedSecrets(git: Git, commits: string[], secrets: SecretRegistry): Promise<void> {
   const values = secrets.values().filter((v) => !v.includes('\n'));
   if (values.length === 0) return;
   const result = await git.exec(
-    ['grep', '--no-textconv', '--no-recurse-submodules', '-F', '-l', '-z', '-f', '-', commit, '--'],
+    ['grep', '--no-textconv', '--no-recurse-submodules', '-F', '-l', '-z', '-f', '-', ...commits, '--'],
     { input: `${values.join('\n')}\n` },
   );
   if (result.exitCode === 1) return;
   if (result.exitCode !== 0) {
     throw new ActionError('git-error', `Could not scan the snapshot for secrets: ${result.stderr.trim()}`);
   }
-  const files = result.stdout
-    .split('\0')
-    .filter(Boolean)
-    .map((entry) => entry.slice(commit.length + 1));
+  // Entries are `<commit>:<path>`; every commit id has the same length.
+  const idLength = commits[0]?.length ?? 40;
+  const files = [
+    ...new Set(
+      result.stdout
+        .split('\0')
+        .filter(Boolean)
+        .map((entry) => entry.slice(idLength + 1)),
+    ),
+  ];
   throw new ActionError(
     'secret-in-snapshot',
     `The checkout contains the value of a secret this action holds (in ${files.slice(0, 5).join(', ')}); nothing was uploaded.`,

@@ -96,6 +96,7 @@ export async function resolveCommentTask(
   let headSha: string | undefined;
   let baseBranch: string | undefined;
   let pullHead: PullHead | undefined;
+  let prBase: Task['prBase'];
   if (isPull) {
     const { data: pull } = await octokit.rest.pulls.get({ owner, repo, pull_number: number });
     const headRepo = pull.head.repo?.full_name ?? '';
@@ -125,6 +126,7 @@ export async function resolveCommentTask(
       author: pull.user?.login ?? '',
       body: pull.body ?? '',
     };
+    prBase = { ref: pull.base.ref, sha: pull.base.sha, commits: pull.commits };
     logger.info(`Pull request #${number}: working from head ${headSha.slice(0, 12)}.`);
   }
 
@@ -153,6 +155,7 @@ export async function resolveCommentTask(
     title: deriveTitle(command.instruction || `Address #${number}`),
     requestedBy: author.login,
     headSha,
+    prBase,
     baseBranch,
     comment: { id: comment.id, review },
     pull: pullHead,

@@ -22,6 +22,8 @@ export interface Task {
   requestedBy?: string;
   /** PR comments: the PR head commit, resolved once; the snapshot is taken from exactly this commit. */
   headSha?: string;
+  /** PR comments: the PR's base branch and commit; the snapshot ships the history from it (issue 20). */
+  prBase?: { ref: string; sha: string; commits?: number };
   /** Same-repo PR comments: the PR's head branch, which the new PR targets. */
   baseBranch?: string;
   /** Comment triggers: the triggering comment (for the reaction and the tracking comment). */

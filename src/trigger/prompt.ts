@@ -1,3 +1,4 @@
+import { SANDBOX_BASE_REF, type ShippedHistory } from '../snapshot/history.js';
 import { capText, sanitizeUntrusted } from './sanitize.js';
 
 export interface ThreadComment {
@@ -123,4 +124,25 @@ function threadSection(thread: ThreadComment[]): string[] {
 
 function quote(text: string): string[] {
   return text.split('\n').map((line) => (line ? `> ${line}` : '>'));
+}
+
+/**
+ * Appended to a PR run's prompt once the snapshot shipped the PR's history (issue 20 item 4). The
+ * branch name is the repository's; it is shown in code spans only, never as an instruction.
+ */
+export function buildHistoryNote(history: ShippedHistory): string {
+  const baseRef = SANDBOX_BASE_REF;
+  const origin = history.originRef?.replace(/^refs\/remotes\//, '') ?? '';
+  // Only plain names go into the prompt's code spans; anything else is named by the fixed ref.
+  const ref = /^[A-Za-z0-9._/-]+$/.test(origin) ? origin : baseRef;
+  const name = history.branch.replace(/[`\u0000-\u001f\u007f]/g, '');
+  return [
+    '',
+    '## Pull request history',
+    '',
+    `The repository holds this pull request's ${history.commits.length} commit(s) and the commit it branched from on \`${name}\`.`,
+    `\`${ref}\` (also \`${baseRef}\`) names that base commit:`,
+    `\`git log ${ref}..HEAD\` lists the pull request's commits and \`git diff ${ref}...HEAD\` shows its change so far.`,
+    '',
+  ].join('\n');
 }

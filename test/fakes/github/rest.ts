@@ -32,7 +32,9 @@ export interface FakePull {
   body: string;
   draft: boolean;
   head: { ref: string; label: string; sha?: string; repo?: { full_name: string } | null };
-  base: { ref: string; repo?: { full_name: string } };
+  base: { ref: string; sha?: string; repo?: { full_name: string } };
+  /** `commits` of GET /pulls/{n}: how many commits the PR has (GitHub REST "Get a pull request"). */
+  commits?: number;
   html_url: string;
   labels: Array<{ name: string }>;
   requested_reviewers: Array<{ login: string }>;
