@@ -95,8 +95,8 @@ var cleanup = __webpack_require__(10885);
 var log = __webpack_require__(21827);
 // EXTERNAL MODULE: ./src/shared/secrets.ts
 var shared_secrets = __webpack_require__(33260);
-// EXTERNAL MODULE: ./src/snapshot/index.ts + 2 modules
-var src_snapshot = __webpack_require__(61227);
+// EXTERNAL MODULE: ./src/snapshot/index.ts + 1 modules
+var src_snapshot = __webpack_require__(93554);
 // EXTERNAL MODULE: ./src/sweep/run.ts + 2 modules
 var run = __webpack_require__(64382);
 ;// CONCATENATED MODULE: ./src/cli.ts
@@ -124,8 +124,10 @@ Usage:
       (--prompt, --provider, --agent, --agent-command, --output, --timeout-minutes, ...).
       Defaults for the CLI: --provider local, --output artifact. Prints the result as JSON on stdout.
   sandbox-agent snapshot [--repo DIR] [--out DIR] [--include-uncommitted]
-      Builds the bundle the action would upload (tip only, tracked content only) and prints its
-      facts as JSON, without creating a sandbox.
+                         [--commit SHA --pr-base-ref BRANCH --pr-base-sha SHA]
+      Builds the bundle the action would upload (tip only, tracked content only; with --pr-base-*,
+      as for a pull request: the merge base and the commits up to --commit) and prints its facts
+      as JSON, without creating a sandbox.
   sandbox-agent apply MBOX [--meta FILE] [--branch NAME] [--repo DIR]
       Applies an agent.mbox with the same isolated verification as the action (base, commit count,
       tree) and creates a new local branch with the verified commits.
@@ -261,13 +263,20 @@ async function snapshotCommand(args) {
             repo: { type: 'string' },
             out: { type: 'string' },
             'include-uncommitted': { type: 'boolean' },
+            commit: { type: 'string' },
+            'pr-base-ref': { type: 'string' },
+            'pr-base-sha': { type: 'string' },
         },
     });
     const logger = (0,log/* consoleLogger */.kS)((text) => text);
     try {
+        const baseRef = values['pr-base-ref'];
+        const baseSha = values['pr-base-sha'];
         const snapshot = await (0,src_snapshot/* createSnapshot */.$p)({
             repoDir: (0,external_node_path_.resolve)(values.repo ?? process.cwd()),
             includeUncommitted: values['include-uncommitted'] ?? false,
+            ...(values.commit ? { commit: values.commit } : {}),
+            ...(baseRef && baseSha ? { history: { ref: baseRef, sha: baseSha } } : {}),
             workDir: (0,external_node_path_.resolve)(values.out ?? (0,external_node_path_.join)((0,external_node_os_.tmpdir)(), `sandbox-agent-snapshot-${process.pid}`)),
             secrets: new shared_secrets/* SecretRegistry */.ks(),
             logger,
