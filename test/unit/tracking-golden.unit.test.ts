@@ -135,12 +135,14 @@ describe('tracking comment golden files', () => {
         branch: 'agent/issue-7-4242',
         compareUrl: compare,
         artifactName: 'agent-patch-4242-1',
+        // Uploaded: only an artifact with an id is named (a failed upload leaves the patch on the runner).
+        artifactId: '45',
       }),
       'alice',
     );
     await expect(text).toMatchFileSnapshot('../golden/tracking-delivery-failed.md');
     expect(text.split('\n')[0]).toBe(
-      `⚠️ @alice's task finished in 4m 12s, but no pull request was opened (\`pr-creation-forbidden\`) — [branch](${compare}) · [artifact \`agent-patch-4242-1\`](${RUN}) · [run](${RUN})`,
+      `⚠️ @alice's task finished in 4m 12s, but no pull request was opened (\`pr-creation-forbidden\`) — [branch](${compare}) · [artifact \`agent-patch-4242-1\`](https://github.com/octo/demo/actions/runs/4242/artifacts/45) · [run](${RUN})`,
     );
     expect(text).toContain('Enable "Allow GitHub Actions to create and approve pull requests"');
     expect(text).toContain('gh run download 4242 -n agent-patch-4242-1');
