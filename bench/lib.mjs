@@ -13,20 +13,21 @@ export const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
  * were deleted is 10-70x slower for minutes (ext4's `recently_deleted` inode scan; perf: 60% of a
  * 20,000-file checkout). Every run deletes a sandbox, so on disk each figure would mostly measure how
  * recently the previous run deleted its files. `--work-dir=DIR` (or BENCH_WORK_DIR) measures elsewhere.
+ * The folder is named after this process, so two benches at once neither share nor delete each other's.
  */
 const TMPFS_MAGIC = 0x01021994;
-export const WORK = pickWorkDir();
+export const WORK = join(pickWorkParent(), `sandbox-agent-bench-${process.pid}`);
 
-function pickWorkDir() {
+function pickWorkParent() {
   const given =
     process.argv.find((a) => a.startsWith('--work-dir='))?.slice('--work-dir='.length) ||
     process.env.BENCH_WORK_DIR;
-  if (given) return resolve(given, 'sandbox-agent-bench');
+  if (given) return resolve(given);
   try {
     const fs = statfsSync('/dev/shm');
     if (fs.type === TMPFS_MAGIC && fs.bavail * fs.bsize >= 8 * 1024 ** 3) {
       accessSync('/dev/shm', constants.W_OK);
-      return '/dev/shm/sandbox-agent-bench';
+      return '/dev/shm';
     }
   } catch {
     // no /dev/shm: use the disk

@@ -1,13 +1,10 @@
 import { neutralizeClosingReferences } from '../deliver/rewrite.js';
+import { INVISIBLE_OR_LINE_BREAK } from '../shared/invisible.js';
 
 /** The subject when the agent left no summary to take one from. */
 export const DEFAULT_LEFTOVER_SUBJECT = 'Changes left uncommitted by the agent';
 
 const MAX_SUBJECT = 72;
-
-/** Control characters (line breaks included), bidi overrides, zero-width and Unicode tag characters. */
-const INVISIBLE =
-  /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\u{E0000}-\u{E007F}]/gu;
 
 /**
  * The subject of the commit the capture makes from what the agent left uncommitted: the first line of
@@ -21,7 +18,7 @@ export function leftoverSubject(summary: string | undefined): string {
     .split(/\r\n?|\n/)
     .map((l) =>
       l
-        .replace(INVISIBLE, '')
+        .replace(INVISIBLE_OR_LINE_BREAK, '')
         .replace(/^[\s#>*+:-]+/, '')
         .replace(/\s+/g, ' ')
         .trim(),

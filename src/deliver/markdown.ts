@@ -23,6 +23,7 @@ import { gfmFromMarkdown, gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { gfm } from 'micromark-extension-gfm';
 import { CLOSING_KEYWORDS } from '../shared/closing-keywords.js';
+import { INVISIBLE } from '../shared/invisible.js';
 
 export function parseMarkdown(text: string): Root {
   return fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
@@ -324,12 +325,9 @@ export function neutralizeText(value: string): string {
     .replace(/(^|\n)([ \t]*)\//g, `$1$2${JOINER}/`);
 }
 
-/** Zero-width, bidi and Unicode tag characters, and control characters other than tab and newline. */
+/** Invisible and control characters (`shared/invisible.ts`); tab and newline stay. */
 export function stripInvisible(text: string): string {
-  return text.replace(
-    /[\u0000-\u0008\u000B-\u001F\u007F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\u{E0000}-\u{E007F}]/gu,
-    '',
-  );
+  return text.replace(INVISIBLE, '');
 }
 
 /** Only a plain language name survives as a fence's info string (it is agent text too). */

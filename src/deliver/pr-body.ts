@@ -98,8 +98,8 @@ export function renderFollowUpEntry(input: {
     .map((c) => c.sha.slice(0, 12))
     .join(', ');
   const more = input.commits.length > 10 ? ` and ${input.commits.length - 10} more` : '';
-  const by = input.requestedBy ? ` by ${code(input.requestedBy)}` : '';
-  return `- ${code(input.request)}${by}: ${input.commits.length} commit(s) added (${shas}${more}). [Run log](${input.runLink}).`;
+  const by = input.requestedBy ? ` by ${inlineCode(input.requestedBy)}` : '';
+  return `- ${inlineCode(input.request)}${by}: ${input.commits.length} commit(s) added (${shas}${more}). [Run log](${input.runLink}).`;
 }
 
 /** The body with `entry` appended under its Follow-ups section (created at the end the first time). */
@@ -107,14 +107,4 @@ export function appendFollowUp(body: string, entry: string): string {
   const base = body.replace(/\s+$/, '');
   if (base.includes(FOLLOW_UPS_MARKER)) return `${base}\n${entry}\n`;
   return `${base}\n\n${FOLLOW_UPS_MARKER}\n## Follow-ups\n\n${entry}\n`;
-}
-
-/**
- * An inline code span that cannot be broken out of (backticks, newlines and control characters become
- * spaces, so a one-backtick fence cannot be closed early), capped. GitHub ignores mentions, closing
- * keywords and references inside code.
- */
-export function code(text: string): string {
-  const clean = text.replace(/[`\r\n\u0000-\u001f\u007f]/g, ' ').slice(0, 200);
-  return `\`${clean || ' '}\``;
 }

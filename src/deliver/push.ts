@@ -62,23 +62,14 @@ export async function pushBranch(input: PushInput): Promise<PushResult> {
     }
   }
   const head = (await input.git.run(['rev-parse', '--verify', 'HEAD^{commit}'])).trim();
-  // Re-sending is safe: the lease still names the tip seen before the first try. A try whose reply was
-  // lost may have landed, so the remote is looked at first: already at HEAD means done.
-  const result = await withTransportRetry(
-    async (attempt) =>
-      attempt > 0 && (await tip(branch)) === head
-        ? { exitCode: 0, stdout: '', stderr: '' }
-        : authed.exec([
-            'push',
-            '--porcelain',
-            '--no-recurse-submodules',
-            `--force-with-lease=refs/heads/${branch}:${remoteSha ?? ''}`,
-            url,
-            `HEAD:refs/heads/${branch}`,
-          ]),
-    `Pushing ${branch}`,
-    input.onRetry,
-  );
+  const result = await pushWithLease(authed, url, {
+    branch,
+    commit: head,
+    lease: remoteSha ?? '',
+    tip: () => tip(branch),
+    what: `Pushing ${branch}`,
+    onRetry: input.onRetry,
+  });
   if (result.exitCode !== 0) throw pushRejection(branch, result, input.redact);
   return { branch, updated: remoteSha !== undefined };
 }
@@ -121,21 +112,14 @@ export async function pushOntoBranch(
 ): Promise<LeasedPush> {
   const { url, authed } = authedRemote(input);
   const tip = () => remoteTip(authed, url, input.branch, input.redact, input.onRetry);
-  const result = await withTransportRetry(
-    async (attempt) =>
-      attempt > 0 && (await tip()) === input.commit
-        ? { exitCode: 0, stdout: '', stderr: '' }
-        : authed.exec([
-            'push',
-            '--porcelain',
-            '--no-recurse-submodules',
-            `--force-with-lease=refs/heads/${input.branch}:${input.expectedTip}`,
-            url,
-            `${input.commit}:refs/heads/${input.branch}`,
-          ]),
-    `Pushing onto ${input.branch}`,
-    input.onRetry,
-  );
+  const result = await pushWithLease(authed, url, {
+    branch: input.branch,
+    commit: input.commit,
+    lease: input.expectedTip,
+    tip,
+    what: `Pushing onto ${input.branch}`,
+    onRetry: input.onRetry,
+  });
   if (result.exitCode === 0) return { pushed: true };
   // A stale lease ("[rejected] (stale info)") or a non-fast-forward: look where the branch is now.
   const now = await tip();
@@ -236,6 +220,41 @@ function isTransient(stderr: string): boolean {
 }
 
 class TransientGitFailure extends Error {}
+
+/**
+ * `git push --force-with-lease=refs/heads/<branch>:<lease> <url> <commit>:refs/heads/<branch>` (an
+ * empty lease: the branch must not exist), retried on transport faults. Re-sending is safe: the lease
+ * still names the tip seen before the first try. A try whose reply was lost may have landed, so the
+ * remote is looked at first: already at `commit` means done.
+ */
+function pushWithLease(
+  authed: Git,
+  url: string,
+  push: {
+    branch: string;
+    commit: string;
+    lease: string;
+    tip: () => Promise<string | undefined>;
+    what: string;
+    onRetry: PushInput['onRetry'];
+  },
+): Promise<Pick<ExecResult, 'exitCode' | 'stdout' | 'stderr'>> {
+  return withTransportRetry(
+    async (attempt) =>
+      attempt > 0 && (await push.tip()) === push.commit
+        ? { exitCode: 0, stdout: '', stderr: '' }
+        : authed.exec([
+            'push',
+            '--porcelain',
+            '--no-recurse-submodules',
+            `--force-with-lease=refs/heads/${push.branch}:${push.lease}`,
+            url,
+            `${push.commit}:refs/heads/${push.branch}`,
+          ]),
+    push.what,
+    push.onRetry,
+  );
+}
 
 /**
  * Runs a git network command, again after a transport fault (one 5xx or dropped connection must not

@@ -1,3 +1,5 @@
+import { INVISIBLE_OR_LINE_BREAK } from './invisible.js';
+
 /**
  * Text the agent chose (a path, a stderr tail) quoted as one Markdown code span that cannot be broken
  * out of: the fence is one backtick longer than the longest backtick run inside, line breaks and other
@@ -5,7 +7,7 @@
  * span literally: no links, images, HTML, mentions or issue references. In the log it reads as a quote.
  */
 export function inlineCode(text: string, maxChars = 200): string {
-  let clean = text.replace(UNSAFE_CHARACTERS, '\uFFFD');
+  let clean = text.replace(INVISIBLE_OR_LINE_BREAK, '\uFFFD');
   const characters = Array.from(clean);
   if (characters.length > maxChars) clean = `${characters.slice(0, maxChars).join('')}…`;
   if (!clean) return '` `';
@@ -16,7 +18,3 @@ export function inlineCode(text: string, maxChars = 200): string {
   const pad = /^[` ]|[` ]$/.test(clean) && /[^ ]/.test(clean) ? ' ' : '';
   return `${fence}${pad}${clean}${pad}${fence}`;
 }
-
-/** Control characters (line breaks included), bidi overrides, zero-width and Unicode tag characters. */
-const UNSAFE_CHARACTERS =
-  /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\u{E0000}-\u{E007F}]/gu;

@@ -56,7 +56,7 @@ describe('Follow-ups entry', () => {
     });
     expect(entry.split('\n')).toHaveLength(1);
     expect(entry).toMatch(
-      /^- `do it {2}@org\/team Fixes #3 \[x\]\(https:\/\/evil\.example\) \/agent again` by `octocat`: 1 commit\(s\) added \(bbbbbbbbbbbb\)\./,
+      /^- ``do it` @org\/team Fixes #3 \[x\]\(https:\/\/evil\.example\)\uFFFD\/agent again`` by `octocat`: 1 commit\(s\) added \(bbbbbbbbbbbb\)\./u,
     );
     // Commit subjects are the agent's: not in the entry at all.
     expect(entry).not.toContain('evil.example/p.png');

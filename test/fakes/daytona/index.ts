@@ -19,6 +19,7 @@ import {
   bulkDownload,
   bulkUpload,
   commandLogs,
+  commandModel,
   executeSync,
   followLogs,
   killCommand,
@@ -416,11 +417,7 @@ export async function startFakeDaytona(options: FakeDaytonaOptions = {}): Promis
         const cmd = sb.sessions.get(decodeURIComponent(m[1]!))?.commands.get(decodeURIComponent(m[2]!));
         if (!cmd)
           return errorBody(404, 'command not found', { code: 'PROCESS_NOT_FOUND', source: 'DAYTONA_DAEMON' });
-        return json(200, {
-          id: cmd.id,
-          command: cmd.command,
-          ...(cmd.exitCode !== undefined ? { exitCode: cmd.exitCode } : {}),
-        });
+        return json(200, commandModel(cmd));
       },
     ],
     [
@@ -434,11 +431,7 @@ export async function startFakeDaytona(options: FakeDaytonaOptions = {}): Promis
           return errorBody(404, 'session not found', { code: 'PROCESS_NOT_FOUND', source: 'DAYTONA_DAEMON' });
         return json(200, {
           sessionId: session.id,
-          commands: [...session.commands.values()].map((cmd) => ({
-            id: cmd.id,
-            command: cmd.command,
-            ...(cmd.exitCode !== undefined ? { exitCode: cmd.exitCode } : {}),
-          })),
+          commands: [...session.commands.values()].map(commandModel),
         });
       },
     ],

@@ -179,6 +179,15 @@ function sendLog(ws: FakeWebSocket, stream: 1 | 2, data: Buffer): void {
   }
 }
 
+/** The toolbox API's Command model (toolbox-api-client `Command`): `exitCode` only once it exited. */
+export function commandModel(cmd: FakeCommand): { id: string; command: string; exitCode?: number } {
+  return {
+    id: cmd.id,
+    command: cmd.command,
+    ...(cmd.exitCode !== undefined ? { exitCode: cmd.exitCode } : {}),
+  };
+}
+
 export function commandLogs(cmd: FakeCommand): { output: string; stdout: string; stderr: string } {
   const pick = (s: 1 | 2): string =>
     Buffer.concat(cmd.log.filter((e) => e.stream === s).map((e) => e.data)).toString('utf8');
