@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type GitServer, startGitServer } from '../fakes/github/git-server.js';
 import { type FakeGitHub, type FakePull, type FakeReview, startFakeGitHub } from '../fakes/github/rest.js';
 import { type ActionRun, runBuiltAction } from '../helpers/action.js';
+import { linksIn, mentionsIn } from '../helpers/github-text.js';
 import { git, makeRepo, type TestRepo, tempDir } from '../helpers/repo.js';
 
 /**
@@ -38,7 +39,9 @@ interface Setup {
 }
 
 /** A fork PR #7 (mallory/demo) that changes lines 10 and 30 of src/app.txt, exposed as refs/pull/7/head. */
-async function setup(options: { pullDiff?: (pull: FakePull) => string | undefined } = {}): Promise<Setup> {
+async function setup(
+  options: { pullDiff?: (pull: FakePull) => string | undefined; sameRepo?: boolean } = {},
+): Promise<Setup> {
   repo = makeRepo({ files: { 'src/app.txt': APP, 'docs.txt': DOCS }, commits: 1 });
   server = await startGitServer({ token: TOKEN });
   const bare = server.createRepo('octo/demo', repo.origin);
@@ -50,6 +53,8 @@ async function setup(options: { pullDiff?: (pull: FakePull) => string | undefine
   );
   git(fork, ['-c', 'user.name=Mallory', '-c', 'user.email=m@example.com', 'commit', '-qam', 'Fork work']);
   git(fork, ['push', '-q', 'origin', 'HEAD:refs/pull/7/head']);
+  if (options.sameRepo) git(fork, ['push', '-q', 'origin', 'HEAD:refs/heads/feature']);
+  const headRepo = options.sameRepo ? 'octo/demo' : 'mallory/demo';
   const forkHead = git(fork, ['rev-parse', 'HEAD']);
   const mainSha = git(bare, ['rev-parse', 'refs/heads/main']);
   // What GitHub shows as the PR's diff: base...head, 3 lines of context.
@@ -66,7 +71,12 @@ async function setup(options: { pullDiff?: (pull: FakePull) => string | undefine
     title: 'Fork feature',
     body: 'Please review.',
     draft: false,
-    head: { ref: 'feature', label: 'mallory:feature', sha: forkHead, repo: { full_name: 'mallory/demo' } },
+    head: {
+      ref: 'feature',
+      label: `${headRepo.split('/')[0]}:feature`,
+      sha: forkHead,
+      repo: { full_name: headRepo },
+    },
     base: { ref: 'main', sha: mainSha, repo: { full_name: 'octo/demo' } },
     commits: 1,
     html_url: `${server.url}/octo/demo/pull/7`,
@@ -128,6 +138,9 @@ const AGENT_SCRIPT = [
   `printf 'new\\n' > NEW.md`,
 ].join('\n');
 
+const HOSTILE_SUMMARY =
+  'Tidied it. @admin please merge ![px](https://evil.example/p.png) [x](https://evil.example/)';
+
 /** Applies a review's suggestions to the head content as GitHub's "Commit suggestion" would. */
 function applySuggestions(content: string, review: FakeReview, path: string): string {
   const fileLines = content.split('\n');
@@ -148,7 +161,7 @@ const receivePacks = () => server!.requests.filter((r) => r.path.includes('recei
 describe('allow-fork-prs: suggest', () => {
   it('fork PR: one COMMENT review on the head SHA whose suggestions rebuild the verified file; nothing pushed', async () => {
     const s = await setup();
-    s.agentDoes(AGENT_SCRIPT);
+    s.agentDoes(`${AGENT_SCRIPT}\nprintf '%s\\n' '${HOSTILE_SUMMARY}' > "$AGENT_SUMMARY_FILE"`);
     const run = await s.run();
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(run.outputs).toMatchObject({
@@ -195,6 +208,11 @@ describe('allow-fork-prs: suggest', () => {
     expect(review.body).toContain('3 suggestion(s) below, 2 part(s) that cannot be suggestions listed here');
     expect(review.body).toContain(`gives tree \`${run.outputs['head-tree']}\``);
     expect(review.body.startsWith('<!-- sandbox-agent:suggestions -->')).toBe(true);
+    // The agent's summary is shown only through the Markdown neutralizer: no ping, no foreign link.
+    expect(review.body).toContain('### What the agent did');
+    expect(review.body).toContain('Tidied it.');
+    expect(mentionsIn(review.body)).toEqual([]);
+    expect(linksIn(review.body).filter((url) => url.includes('evil.example'))).toEqual([]);
     // Nothing pushed (not even the preflight's push probe), no branch, no PR; the mbox is kept.
     expect(receivePacks()).toEqual([]);
     expect(git(s.bare, ['for-each-ref', '--format=%(refname)', 'refs/heads/'])).toBe('refs/heads/main');
@@ -266,5 +284,14 @@ describe('allow-fork-prs: suggest', () => {
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(run.outputs).toMatchObject({ outcome: 'artifact', suggestions: '3' });
     expect(existsSync(marker)).toBe(false);
+  });
+
+  it('a same-repository PR is not a fork: suggest changes nothing there (a new PR into its branch, as today)', async () => {
+    const s = await setup({ sameRepo: true });
+    s.agentDoes(AGENT_SCRIPT);
+    const run = await s.run();
+    expect(run.exitCode, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs).toMatchObject({ outcome: 'pr-opened', branch: 'agent/pr-7-4242', suggestions: '' });
+    expect(github!.reviews).toEqual([]);
   });
 });
