@@ -103,10 +103,13 @@ export function mapHunks(
   const unexpressible: Unexpressible[] = [];
   const taken: LineRange[] = [];
   for (const hunk of hunks) {
+    const last = hunk.oldStart + hunk.oldCount - 1;
     const where =
-      hunk.oldCount > 0
-        ? `lines ${hunk.oldStart}-${hunk.oldStart + hunk.oldCount - 1}`
-        : `after line ${hunk.oldStart}`;
+      hunk.oldCount === 0
+        ? `after line ${hunk.oldStart}`
+        : hunk.oldCount === 1
+          ? `line ${hunk.oldStart}`
+          : `lines ${hunk.oldStart}-${last}`;
     const refuse = (why: string) => unexpressible.push({ path, why: `${where}: ${why}` });
     if (hunk.endOfFileNewline) {
       refuse('changes the newline at the end of the file');

@@ -203,7 +203,7 @@ describe('allow-fork-prs: suggest', () => {
     git(verified, ['am', '-q', '--keep-cr', '--patch-format=mboxrd'], mbox);
     expect(applySuggestions(head, review, 'src/app.txt')).toBe(git(verified, ['show', 'HEAD:src/app.txt']));
     // The rest is listed by path in our body, with the verification line and how to apply the mbox.
-    expect(review.body).toContain("- `docs.txt`: lines 5-5: outside the pull request's diff");
+    expect(review.body).toContain("- `docs.txt`: line 5: outside the pull request's diff");
     expect(review.body).toContain('- `NEW.md`: new file');
     expect(review.body).toContain('3 suggestion(s) below, 2 part(s) that cannot be suggestions listed here');
     expect(review.body).toContain(`gives tree \`${run.outputs['head-tree']}\``);

@@ -75,7 +75,7 @@ describe('planSuggestions', () => {
     expect(blind.suggestions).toEqual([]);
     expect(blind.unexpressible).toContainEqual({
       path: 'app.txt',
-      why: "lines 11-11: outside the pull request's diff",
+      why: "line 11: outside the pull request's diff",
     });
   });
 });

@@ -93,9 +93,7 @@ describe('mapHunks: verified hunks → suggested changes on the PR head lines', 
       { start: 5, end: 7 },
     ]);
     expect(suggestions.map((s) => s.line)).toEqual([6]);
-    expect(unexpressible).toEqual([
-      { path: 'src/app.txt', why: "lines 1-1: outside the pull request's diff" },
-    ]);
+    expect(unexpressible).toEqual([{ path: 'src/app.txt', why: "line 1: outside the pull request's diff" }]);
   });
 
   it('a range that spans two PR hunks is refused (GitHub wants start line and line in one hunk)', () => {
