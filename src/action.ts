@@ -81,6 +81,8 @@ function setOutputs(result: RunResult, links: SummaryLinks): void {
     'sandbox-id': result.sandboxId,
     'base-sha': result.baseSha,
     'head-tree': result.headTree,
+    // allow-fork-prs: suggest (issue 20 item 6); '' on every other run.
+    suggestions: result.suggestions,
   };
   for (const [name, value] of Object.entries(outputs))
     core.setOutput(name, value === undefined ? '' : String(value));

@@ -194,6 +194,7 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
             agentSummary: facts.agentSummary,
             transcriptPath: facts.transcriptPath,
             policyFallback,
+            pullMergeBase: snapshot.history?.mergeBase,
           }),
         ),
       );

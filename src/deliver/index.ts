@@ -6,11 +6,13 @@ import { defaultArtifactName } from '../settings/index.js';
 import { ActionError, toActionError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import type { SecretRegistry } from '../shared/secrets.js';
+import { deliverSuggestions } from '../suggest/index.js';
 import type { Task } from '../trigger/index.js';
 import { type ArtifactUpload, fallbackArtifactName, uploadArtifact } from './artifact.js';
 import { deliveryFailure } from './pull-request.js';
 import { deliverPullRequest, type PullRequestDelivery } from './pull-request-flow.js';
 import type { RunResult } from './result.js';
+import { artifactUrl } from './summary.js';
 import type { VerifiedPatch } from './verify.js';
 
 export interface DeliverInput {
@@ -27,6 +29,8 @@ export interface DeliverInput {
   transcriptPath?: string;
   /** Set when policy sends the patch to review as an artifact instead of a PR (reason + sentence). */
   policyFallback?: { reason: string; message: string };
+  /** PR runs: the merge base the snapshot shipped, from which the PR's own diff is computed (suggestions). */
+  pullMergeBase?: string;
 }
 
 export type Delivery = Pick<
@@ -41,6 +45,7 @@ export type Delivery = Pick<
   | 'prUrl'
   | 'compareUrl'
   | 'followUp'
+  | 'suggestions'
 >;
 
 /** The upload, or why it failed: the files then stay in out-dir, which the message says. */
@@ -97,6 +102,12 @@ export async function deliver(input: DeliverInput): Promise<Delivery> {
       : '';
   const what = `${verified.commits} verified commit(s) touching ${verified.filesChanged} file(s)`;
   const holdBack = agentReason || input.policyFallback?.reason;
+
+  // Issue 20 item 6: a fork PR with allow-fork-prs: suggest gets a review, never a push.
+  const pull = input.task.pull;
+  if (settings.suggestOnForks && pull && !pull.sameRepo && settings.output !== 'artifact' && !holdBack) {
+    return deliverAsReview(input, pull, what);
+  }
 
   let pr: PullRequestDelivery | undefined;
   // Asked for a PR and none came, for a reason that is neither policy nor the agent's: the step fails.
@@ -195,4 +206,72 @@ export async function deliver(input: DeliverInput): Promise<Delivery> {
     message: `The agent's work (${what}) was ${where}.`,
     ...artifact,
   });
+}
+
+/**
+ * `allow-fork-prs: suggest`: the mbox is kept first (it is the deliverable; the review is a view of it),
+ * then one review of suggested changes is posted on the fork PR. Nothing is pushed, no branch or PR is
+ * made. The step fails only when no review at all could be posted (the work is kept either way).
+ */
+async function deliverAsReview(
+  input: DeliverInput,
+  pull: NonNullable<Task['pull']>,
+  what: string,
+): Promise<Delivery> {
+  const { settings, context, verified } = input;
+  const kept = await keepWork(input);
+  const name = kept.uploaded ? (kept.name ?? settings.artifactName) : undefined;
+  const links = { serverUrl: context.serverUrl, repository: context.repository, runId: context.runId };
+  const review = await deliverSuggestions({
+    git: verified.git,
+    headSha: verified.baseSha,
+    mergeBase: input.pullMergeBase,
+    verifiedTree: verified.headTree,
+    commits: verified.commits,
+    token: settings.githubToken,
+    apiUrl: context.apiUrl,
+    repository: context.repository,
+    pullNumber: pull.number,
+    artifact: {
+      name,
+      url: artifactUrl(links, kept.id),
+      runId: context.runId,
+      keptAt: name ? undefined : input.capture.mboxPath,
+    },
+    agentSummary: input.agentSummary,
+    logger: input.logger,
+  });
+  const where = kept.uploaded
+    ? `uploaded as artifact ${name}`
+    : `kept in ${input.capture.mboxPath}${kept.failure ? ' (the artifact upload failed)' : ''}`;
+  const common = {
+    prNumber: pull.number,
+    prUrl: pull.url,
+    suggestions: review.suggestions,
+    artifactId: kept.id,
+    artifactName: name,
+  };
+  if (!review.posted) {
+    return {
+      outcome: 'failed',
+      reason: review.failure?.reason ?? 'permission-missing',
+      message: `${review.failure?.describe() ?? 'No review could be posted.'} The work (${what}) was ${where}.`,
+      ...common,
+    };
+  }
+  const listed = review.unexpressible > 0 ? `, ${review.unexpressible} part(s) listed in its body` : '';
+  const outcome: Delivery = {
+    outcome: 'artifact',
+    reason: '',
+    message: `Posted a review with ${review.suggestions} suggested change(s) on fork pull request #${pull.number}${listed}; nothing was pushed. The work (${what}) was ${where}.`,
+    ...common,
+  };
+  return kept.failure
+    ? {
+        ...outcome,
+        outcome: 'failed',
+        reason: 'artifact-upload-failed',
+        message: `${kept.failure.message} ${outcome.message}`,
+      }
+    : outcome;
 }

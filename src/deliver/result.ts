@@ -49,6 +49,8 @@ export interface RunResult {
   compareUrl?: string;
   /** The verified commits were pushed onto an existing PR's branch (output `follow-up`). */
   followUp?: boolean;
+  /** `allow-fork-prs: suggest`: suggestion comments in the review posted on the fork PR (output `suggestions`). */
+  suggestions?: number;
   agentExitCode?: number;
   /**
    * The agent's own account of its work (redacted, not yet sanitized: render it only through

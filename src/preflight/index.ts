@@ -147,8 +147,12 @@ async function probeGitHub(input: PreflightInput): Promise<PreflightCheck[]> {
   }
 
   let pushStatus: PreflightCheck['status'] = 'passed';
+  // allow-fork-prs: suggest on a fork PR pushes nothing (a review only): a read-only token is enough.
+  const pushes = !(settings.suggestOnForks && task.pull && !task.pull.sameRepo);
   try {
-    await call(() => probeReceivePack(context.serverUrl, context.repository, settings.githubToken));
+    if (pushes)
+      await call(() => probeReceivePack(context.serverUrl, context.repository, settings.githubToken));
+    else pushStatus = 'skipped';
   } catch (error) {
     if (error instanceof ActionError) throw error;
     pushStatus = unverified('push access', error);

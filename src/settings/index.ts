@@ -62,6 +62,8 @@ export interface Settings {
   allowedBots: string[];
   /** `allow-fork-prs`: run on comments on fork PRs (off: outcome `refused`, reason `fork-pr`). */
   allowForkPrs: boolean;
+  /** `allow-fork-prs: suggest`: a fork PR's verified change becomes a review of suggested changes (src/suggest). */
+  suggestOnForks: boolean;
   /** `pr-push-to-head`: follow-ups may push onto same-repo PR branches a person opened (never forks). */
   prPushToHead: boolean;
   includeUncommitted: boolean;
@@ -204,7 +206,7 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
     triggerAssignee: input('trigger-assignee').replace(/^@/, ''),
     removeTriggerLabel: input('remove-trigger-label') === '' ? true : boolean('remove-trigger-label'),
     allowedBots: list(read('allowed-bots')),
-    allowForkPrs: boolean('allow-fork-prs'),
+    ...forkPrMode(input('allow-fork-prs'), errors),
     prPushToHead: boolean('pr-push-to-head'),
     includeUncommitted: boolean('include-uncommitted'),
     protectedPaths: [...DEFAULT_PROTECTED_PATHS, ...lines(read('protected-paths'))],
@@ -231,6 +233,16 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
     throw new ActionError('invalid-input', errors.join(' '), 'Fix the inputs listed above and re-run.');
   }
   return settings;
+}
+
+/** `allow-fork-prs`: `false` (default), `true`, or `suggest` (issue 20 item 6). */
+function forkPrMode(raw: string, errors: string[]): { allowForkPrs: boolean; suggestOnForks: boolean } {
+  const value = raw.toLowerCase();
+  if (value === '' || value === 'false') return { allowForkPrs: false, suggestOnForks: false };
+  if (value === 'true') return { allowForkPrs: true, suggestOnForks: false };
+  if (value === 'suggest') return { allowForkPrs: true, suggestOnForks: true };
+  errors.push(`Invalid allow-fork-prs '${raw}'. Expected false, true or suggest.`);
+  return { allowForkPrs: false, suggestOnForks: false };
 }
 
 /** Provider settings alone (the `post` step and `sweep` need nothing else). */

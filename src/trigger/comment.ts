@@ -105,12 +105,12 @@ export async function resolveCommentTask(
       if (!settings.allowForkPrs) {
         await reply(
           where,
-          `This pull request comes from a fork (${headRepo || 'a deleted repository'}); ${settings.triggerPhrase} does not run on fork code unless the workflow sets allow-fork-prs: true.`,
+          `This pull request comes from a fork (${headRepo || 'a deleted repository'}); ${settings.triggerPhrase} does not run on fork code unless the workflow sets allow-fork-prs: true or suggest.`,
         );
         throw new ActionError(
           'fork-pr',
           `Pull request #${number} comes from a fork (${headRepo || 'deleted'}); fork code is not run.`,
-          'Set allow-fork-prs: true only if the workflow runs without secrets worth stealing.',
+          'Set allow-fork-prs: suggest (a review of suggested changes) or true, only if the workflow runs without secrets worth stealing.',
         );
       }
     } else {

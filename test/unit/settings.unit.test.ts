@@ -118,6 +118,24 @@ describe('parseSettings', () => {
     expect(() => parseSettings(reader({ 'agent-env': `${name}=v` }), context)).toThrow(name);
   });
 
+  it('allow-fork-prs: false, true or suggest (issue 20 item 6); anything else is invalid-input', () => {
+    const mode = (value: string) => {
+      const s = parseSettings(reader({ prompt: 'x', 'allow-fork-prs': value }), context);
+      return [s.allowForkPrs, s.suggestOnForks];
+    };
+    expect(mode('false')).toEqual([false, false]);
+    expect(mode('')).toEqual([false, false]);
+    expect(mode('true')).toEqual([true, false]);
+    expect(mode('suggest')).toEqual([true, true]);
+    expect(mode('SUGGEST')).toEqual([true, true]);
+    expect(() => mode('suggestions')).toThrow(
+      expect.objectContaining({
+        reason: 'invalid-input',
+        message: "Invalid allow-fork-prs 'suggestions'. Expected false, true or suggest.",
+      }),
+    );
+  });
+
   it('refuses malformed agent-env lines without echoing them', () => {
     expect(() => parseSettings(reader({ 'agent-env': 'A=1\njust-a-secret-value' }), context)).toThrow(
       expect.objectContaining({ message: expect.stringContaining('agent-env line 2 is not NAME=value.') }),

@@ -49,6 +49,24 @@ export interface FakeComment {
   html_url: string;
 }
 
+/** A review as `POST /repos/{o}/{r}/pulls/{n}/reviews` stored it (issue 20 item 6: fork suggestions). */
+export interface FakeReview {
+  id: number;
+  pull_number: number;
+  commit_id?: string;
+  event?: string;
+  body: string;
+  comments: Array<{
+    path: string;
+    line?: number;
+    side?: string;
+    start_line?: number;
+    start_side?: string;
+    body: string;
+  }>;
+  html_url: string;
+}
+
 export interface FakeGitHub {
   url: string;
   calls: FakeCall[];
@@ -63,6 +81,8 @@ export interface FakeGitHub {
   branches: Map<string, Set<string>>;
   /** Labels on issues by number (names as GitHub spells them), for `DELETE …/issues/{n}/labels/{name}`. */
   issueLabels: Map<number, string[]>;
+  /** Reviews created with `POST …/pulls/{n}/reviews`. */
+  reviews: FakeReview[];
   close(): Promise<void>;
 }
 
@@ -95,6 +115,11 @@ export async function startFakeGitHub(
      * commit; `head.repo` and `base.repo` are the repositories).
      */
     branchTip?: (fullName: string, ref: string) => string | undefined;
+    /**
+     * The PR's diff as GitHub shows it (`application/vnd.github.v3.diff` of "Get a pull request": git's
+     * unified diff, 3 lines of context, `+++ b/<path>` per file). Review comments are checked against it.
+     */
+    pullDiff?: (pull: FakePull) => string | undefined;
   } = {},
 ): Promise<FakeGitHub> {
   const serverUrl = options.serverUrl ?? 'https://github.example';
@@ -108,6 +133,7 @@ export async function startFakeGitHub(
     repos: new Map(),
     branches: new Map(),
     issueLabels: new Map(),
+    reviews: [],
   };
   let nextNumber = 100;
   let baseUrl = '';
@@ -342,6 +368,7 @@ export async function startFakeGitHub(
         return { status: 201, body: { id: state.reactions.length, content: r.body['content'] } };
       },
     ],
+    ['POST', /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/reviews$/, (m, r) => createReview(m, r)],
     [
       'GET',
       /^\/repos\/([^/]+)\/([^/]+)\/collaborators\/([^/]+)\/permission$/,
@@ -352,6 +379,76 @@ export async function startFakeGitHub(
       },
     ],
   ];
+
+  /**
+   * docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request: 200 with the review
+   * (`state: COMMENTED` for `event: COMMENT`). A comment whose `line` (RIGHT side) is not a line of the
+   * PR's diff, or whose `start_line` is in another hunk, makes the whole review fail with 422 and one
+   * sentence naming the field, never the comment (the text GitHub sends, quoted in
+   * parkerbxyz/suggest-changes#28 and danobi/prr#11).
+   */
+  let nextReview = 7000;
+  function createReview(m: RegExpMatchArray, r: Parsed): ReturnType<Handler> {
+    const pull = state.pulls.find((p) => p.number === Number(m[3]));
+    if (!pull) return { status: 404, body: { message: 'Not Found' } };
+    const comments = (Array.isArray(r.body['comments']) ? r.body['comments'] : []) as FakeReview['comments'];
+    const hunks = rightSideHunks((pull && options.pullDiff?.(pull)) ?? '');
+    const problems = new Set<string>();
+    for (const c of comments) {
+      const ranges = hunks.get(c.path) ?? [];
+      const hunk = ranges.findIndex((h) => c.line !== undefined && h.start <= c.line && c.line <= h.end);
+      if ((c.side ?? 'RIGHT') !== 'RIGHT' || hunk < 0) {
+        problems.add('Pull request review thread line must be part of the diff');
+        problems.add("Pull request review thread diff hunk can't be blank");
+      } else if (c.start_line !== undefined) {
+        const h = ranges[hunk]!;
+        if (c.start_line >= (c.line ?? 0))
+          problems.add('Pull request review thread start line must precede the end line.');
+        else if (c.start_line < h.start) {
+          problems.add('Pull request review thread start line must be part of the same hunk as the line.');
+        }
+      }
+    }
+    if (problems.size > 0) {
+      const list = [...problems];
+      const sentence = list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')}, and ${list.at(-1)}`;
+      return {
+        status: 422,
+        body: {
+          message: 'Unprocessable Entity',
+          errors: [sentence],
+          documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request',
+          status: '422',
+        },
+      };
+    }
+    const id = nextReview++;
+    const review: FakeReview = {
+      id,
+      pull_number: pull.number,
+      commit_id: typeof r.body['commit_id'] === 'string' ? r.body['commit_id'] : undefined,
+      event: typeof r.body['event'] === 'string' ? r.body['event'] : undefined,
+      body: String(r.body['body'] ?? ''),
+      comments,
+      html_url: `${serverUrl}/${m[1]}/${m[2]}/pull/${pull.number}#pullrequestreview-${id}`,
+    };
+    state.reviews.push(review);
+    return {
+      status: 200,
+      body: {
+        id,
+        node_id: `PRR_${id}`,
+        user: { login: 'github-actions[bot]', type: 'Bot' },
+        body: review.body,
+        state: review.event === 'COMMENT' ? 'COMMENTED' : 'PENDING',
+        html_url: review.html_url,
+        pull_request_url: `${baseUrl}/repos/${m[1]}/${m[2]}/pulls/${pull.number}`,
+        commit_id: review.commit_id ?? pull.head.sha,
+        submitted_at: new Date().toISOString(),
+        author_association: 'NONE',
+      },
+    };
+  }
 
   const server = createServer((req, res) => {
     void handle(req, res);
@@ -430,4 +527,24 @@ export async function startFakeGitHub(
         server.close(() => resolve());
       }),
   };
+}
+
+/** RIGHT-side line ranges of each file's hunks in a unified diff (`+++ b/<path>`, `@@ … +c,d @@`). */
+function rightSideHunks(diff: string): Map<string, Array<{ start: number; end: number }>> {
+  const files = new Map<string, Array<{ start: number; end: number }>>();
+  let current: Array<{ start: number; end: number }> | undefined;
+  for (const line of diff.split('\n')) {
+    if (line.startsWith('+++ ')) {
+      current = [];
+      files.set(line.slice(4).replace(/^b\//, ''), current);
+      continue;
+    }
+    const header = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+    if (header && current) {
+      const start = Number(header[1]);
+      const count = header[2] === undefined ? 1 : Number(header[2]);
+      if (count > 0) current.push({ start, end: start + count - 1 });
+    }
+  }
+  return files;
 }
