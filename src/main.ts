@@ -1,15 +1,22 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { INSTALL_TIMEOUT_MS, runAgent } from './agent/index.js';
+import { INSTALL_TIMEOUT_MS } from './agent/limits.js';
 import { assertAgentReady } from './agent/presets/index.js';
-import { stageRepository } from './agent/stage.js';
-import { type Capture, capturePatch } from './capture/index.js';
-import { assertCanDeliver, type Delivery, deliver } from './deliver/index.js';
-import { quarantineUnverified } from './deliver/quarantine.js';
+import type { Capture } from './capture/index.js';
+import { assertCanDeliver } from './deliver/can-deliver.js';
+import type { Delivery } from './deliver/index.js';
 import type { RunResult } from './deliver/result.js';
 import { Timings } from './deliver/result.js';
-import { verifyPatch } from './deliver/verify.js';
-import { checkPolicy } from './policy/index.js';
+// Cold start: the stages after the snapshot load on first use (src/lazy-stages.ts).
+import {
+  capturePatch,
+  checkPolicy,
+  deliver,
+  quarantineUnverified,
+  runAgent,
+  stageRepository,
+  verifyPatch,
+} from './lazy-stages.js';
 import { runPreflight } from './preflight/index.js';
 import { loadProvider } from './sandbox/index.js';
 import { buildSandboxSpec } from './sandbox/spec.js';

@@ -15,6 +15,7 @@ import {
   missingToolMessage,
   TOOLS_PATH,
 } from './install.js';
+import { INSTALL_TIMEOUT_MS } from './limits.js';
 import { type AgentPreset, getPreset, presetVersion } from './presets/index.js';
 import { type AgentUsage, type TranscriptReader, TranscriptRecorder } from './transcript.js';
 import { parseUsageFile, readUsageFile } from './usage-file.js';
@@ -49,8 +50,8 @@ export interface AgentRun {
   transcriptPath?: string;
 }
 
-/** Install gets its own deadline (not the agent budget); main adds it to the sandbox TTL. */
-export const INSTALL_TIMEOUT_MS = 10 * 60_000;
+export { INSTALL_TIMEOUT_MS };
+
 const HOOK_TIMEOUT_MS = 60_000;
 /** The summary file is read up to this size; the PR section caps it further. */
 const SUMMARY_READ_LIMIT = 64 * 1024;

@@ -75,16 +75,7 @@ async function keepWork(input: DeliverInput): Promise<Kept> {
   }
 }
 
-/** Checked before any sandbox is created: a PR needs a token, and a run should not waste a sandbox. */
-export function assertCanDeliver(settings: Settings): void {
-  if (settings.output !== 'artifact' && !settings.githubToken) {
-    throw new ActionError(
-      'invalid-input',
-      `output: ${settings.output} needs github-token, which is empty.`,
-      'Pass github-token (the default is the job token) or use output: artifact.',
-    );
-  }
-}
+export { assertCanDeliver } from './can-deliver.js';
 
 /**
  * The delivery ladder (SPEC §6, §9): PR → (pushed, no PR) `branch-pushed` + compare link → (policy

@@ -301,12 +301,22 @@ function parseAgentEnv(raw: string, errors: string[], warnings: string[]): Recor
  * `git check-ref-format --branch` (argument array) on a sample name, so a prefix git refuses fails here,
  * before any sandbox, instead of after the agent ran (ux-findings rows 39–41).
  */
+/**
+ * Prefixes git's ref-name rules always accept in `<prefix>x-1`: '/'-separated components of letters,
+ * digits, '_' and '-', none empty or starting with '-' (no '.', so no '..' or '.lock'). A property test
+ * checks this against `git check-ref-format --branch`.
+ */
+export const PLAIN_BRANCH_PREFIX = /^[A-Za-z0-9_][A-Za-z0-9_-]*(?:\/[A-Za-z0-9_][A-Za-z0-9_-]*)*\/?$/;
+
 function branchPrefixErrors(prefix: string): string[] {
   if (/^refs\//.test(prefix)) {
     return [
       `Invalid branch-prefix '${prefix}': it must not start with refs/ (the action adds refs/heads/ itself); drop the refs/heads/ part.`,
     ];
   }
+  // Cold start: the default (agent/) and other plain prefixes are valid by git's rules, so no git
+  // process is started for them before the first log line; anything else is left to git itself.
+  if (PLAIN_BRANCH_PREFIX.test(prefix)) return [];
   const sample = `${prefix}x-1`;
   const check = spawnSync('git', ['check-ref-format', '--branch', sample], { stdio: 'ignore' });
   if (check.error) return []; // git missing: assertGitVersion reports it with its own hint.

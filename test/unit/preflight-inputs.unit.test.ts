@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isGhes } from '../../src/preflight/index.js';
 import { readAgentEnvLine } from '../../src/settings/agent-env.js';
 import type { RunContext } from '../../src/settings/context.js';
-import { parseSettings } from '../../src/settings/index.js';
+import { PLAIN_BRANCH_PREFIX, parseSettings } from '../../src/settings/index.js';
 import { registerInputSecrets } from '../../src/settings/secrets.js';
 import { ActionError } from '../../src/shared/errors.js';
 import { SecretRegistry } from '../../src/shared/secrets.js';
@@ -69,6 +71,46 @@ describe('branch-prefix (git check-ref-format --branch on <prefix>x-1)', () => {
 
   it.each(['agent/', 'bots/sandbox-agent/', 'ai-', 'team_x/agent.v2/'])('accepts %j', (prefix) => {
     expect(refusal({ 'branch-prefix': prefix })).toBe('');
+  });
+
+  // Cold start (issue 19 item 6): plain prefixes such as the default skip the git process; the shortcut
+  // must never accept a prefix git refuses.
+  const gitAccepts = (prefix: string): boolean =>
+    spawnSync('git', ['check-ref-format', '--branch', `${prefix}x-1`], { stdio: 'ignore' }).status === 0;
+
+  it('takes the no-git shortcut only for prefixes git accepts (property, against git itself)', () => {
+    const component = fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_-]{0,8}$/);
+    const plain = fc
+      .tuple(fc.array(component, { minLength: 1, maxLength: 4 }), fc.boolean())
+      .map(([parts, slash]) => `${parts.join('/')}${slash ? '/' : ''}`);
+    fc.assert(
+      fc.property(plain, (prefix) => {
+        expect(PLAIN_BRANCH_PREFIX.test(prefix)).toBe(true);
+        expect(gitAccepts(prefix)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+    // Any string at all: when the shortcut says plain, git agrees.
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), (prefix) => {
+        if (PLAIN_BRANCH_PREFIX.test(prefix)) expect(gitAccepts(prefix)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it.each([
+    'agent bot/',
+    'agent..x/',
+    '-agent/',
+    '.agent/',
+    'agent/.x/',
+    'agent.lock/',
+    'a@{b/',
+    'a//b/',
+    '/a/',
+  ])('leaves %j to git (not plain)', (prefix) => {
+    expect(PLAIN_BRANCH_PREFIX.test(prefix)).toBe(false);
   });
 });
 
