@@ -288,6 +288,23 @@ describe('pull_request_review trigger', () => {
     expect(existsSync(s.ranMarker)).toBe(false);
   });
 
+  it('a review on a fork PR: refused with fork-pr, no sandbox, a reply saying why', async () => {
+    const s = await setup();
+    github!.permissions.set('octocat', WRITE);
+    addHumanPull(s);
+    const pull = github!.pulls[0]!;
+    pull.head = {
+      ref: 'feature',
+      label: 'mallory:feature',
+      sha: 'a'.repeat(40),
+      repo: { full_name: 'mallory/demo' },
+    };
+    const run = await s.run(reviewEvent('/agent run my code'));
+    expect(run.outputs).toMatchObject({ outcome: 'refused', reason: 'fork-pr' });
+    expect(existsSync(s.ranMarker)).toBe(false);
+    expect(github!.comments.map((c) => c.body).join('\n')).toContain('comes from a fork (mallory/demo)');
+  });
+
   it('edited or dismissed reviews, a review body without the phrase, an empty body with an /agent inline comment, a bot: nothing happens', async () => {
     const s = await setup();
     github!.permissions.set('octocat', WRITE);
