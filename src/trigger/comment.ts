@@ -8,6 +8,7 @@ import { isBot, parseCommand, TRACKING_MARKER_PREFIX } from './command.js';
 import type { PullHead, Task } from './index.js';
 import { deriveTitle } from './index.js';
 import { buildCommentPrompt, type ThreadComment } from './prompt.js';
+import { readReviewComments, reviewThreadRefs } from './review.js';
 
 interface User {
   login?: string;
@@ -33,6 +34,8 @@ interface IssuePayload {
  * SPEC §7 comment triggers (`issue_comment` on issues and PRs, `pull_request_review_comment`): parse
  * the slash command, authorize the author, resolve a PR's head SHA once, build the prompt. Comments
  * that are not commands end the run with `no-changes`/`not-triggered` before any API call.
+ * A submitted `pull_request_review` is the same with the review body as the comment; its inline
+ * comments become quoted context and `reviewThreads` (review.ts).
  */
 export async function resolveCommentTask(
   settings: Settings,
@@ -45,15 +48,22 @@ export async function resolveCommentTask(
     comment?: CommentPayload;
     issue?: IssuePayload;
     pull_request?: IssuePayload;
+    review?: { id?: number; body?: string | null; user?: User };
     sender?: User;
   };
-  const comment = event.comment ?? {};
+  // A submitted review is handled as a comment on its PR: its body is the text, its author the user.
+  const submitted = context.eventName === 'pull_request_review';
+  const noun = submitted ? 'review' : 'comment';
+  const comment: CommentPayload = submitted
+    ? { id: event.review?.id, body: event.review?.body ?? '', user: event.review?.user }
+    : (event.comment ?? {});
   const author = comment.user ?? {};
   const notTriggered = (why: string): ActionError =>
     new ActionError('not-triggered', `Nothing to do: ${why}.`);
-  if (event.action !== 'created') throw notTriggered(`the comment was ${event.action ?? 'not created'}`);
+  const expected = submitted ? 'submitted' : 'created';
+  if (event.action !== expected) throw notTriggered(`the ${noun} was ${event.action ?? `not ${expected}`}`);
   const command = parseCommand(comment.body ?? '', settings.triggerPhrase);
-  if (!command) throw notTriggered(`the comment does not start with ${settings.triggerPhrase}`);
+  if (!command) throw notTriggered(`the ${noun} does not start with ${settings.triggerPhrase}`);
   const botListed = settings.allowedBots.some(
     (bot) => bot.replace(/\[bot\]$/, '') === (author.login ?? '').replace(/\[bot\]$/, ''),
   );
@@ -61,12 +71,12 @@ export async function resolveCommentTask(
   if (isBot(author) && !botListed) throw notTriggered(`${author.login} is a bot not listed in allowed-bots`);
 
   const review = context.eventName === 'pull_request_review_comment';
-  const issue = (review ? event.pull_request : event.issue) ?? {};
+  const issue = (review || submitted ? event.pull_request : event.issue) ?? {};
   const number = Number(issue.number);
   if (!Number.isInteger(number) || number <= 0 || !comment.id) {
     throw new ActionError('invalid-input', `The ${context.eventName} event has no issue or comment.`);
   }
-  const isPull = review || Boolean(issue.pull_request);
+  const isPull = review || submitted || Boolean(issue.pull_request);
   if (!settings.githubToken) {
     throw new ActionError('invalid-input', 'Comment triggers need github-token to check permissions.');
   }
@@ -131,6 +141,7 @@ export async function resolveCommentTask(
   }
 
   const thread = await readThread(octokit, owner, repo, number, comment.id, logger);
+  const inline = submitted ? await readReviewComments(octokit, where, comment.id, logger) : [];
   const prompt = buildCommentPrompt({
     standing,
     instruction: command.instruction,
@@ -147,6 +158,7 @@ export async function resolveCommentTask(
           diffHunk: comment.diff_hunk,
         }
       : undefined,
+    reviewComments: inline,
   });
   return {
     trigger: isPull ? 'pr' : 'issue',
@@ -157,7 +169,8 @@ export async function resolveCommentTask(
     headSha,
     prBase,
     baseBranch,
-    comment: { id: comment.id, review },
+    comment: { id: comment.id, review, ...(submitted ? { submittedReview: true } : {}) },
+    reviewThreads: submitted ? reviewThreadRefs(inline) : undefined,
     pull: pullHead,
   };
 }

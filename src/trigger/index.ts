@@ -26,12 +26,17 @@ export interface Task {
   prBase?: { ref: string; sha: string; commits?: number };
   /** Same-repo PR comments: the PR's head branch, which the new PR targets. */
   baseBranch?: string;
-  /** Comment triggers: the triggering comment (for the reaction and the tracking comment). */
-  comment?: { id: number; review: boolean };
+  /**
+   * Comment triggers: the triggering comment (for the reaction and the tracking comment). With
+   * `submittedReview` the id is a review's (`pull_request_review`), which GitHub has no reactions API for.
+   */
+  comment?: { id: number; review: boolean; submittedReview?: boolean };
   /** Issue triggers (`labeled` / `assigned`): the 👀 reaction goes on the issue; `label` as GitHub spells it. */
   issueTrigger?: { label?: string };
   /** PR comment triggers: the PR as GitHub reported it, to decide whether a follow-up pushes onto its branch. */
   pull?: PullHead;
+  /** Review triggers: the inline review comments this run answers (reply in thread; resolve when the verified push changed their lines). */
+  reviewThreads?: ReviewThreadRef[];
 }
 
 /** What `GET /pulls/{n}` says about a PR's head (src/deliver/follow-up.ts decides from it). */
@@ -47,7 +52,21 @@ export interface PullHead {
   body: string;
 }
 
-const COMMENT_EVENTS = new Set(['issue_comment', 'pull_request_review_comment']);
+/** One inline review comment as GitHub's pull-request-review-comment payload gives it (REST ids). */
+export interface ReviewThreadRef {
+  /** REST id of the comment (replies go to `POST /pulls/{n}/comments/{id}/replies`). */
+  commentId: number;
+  path: string;
+  /** GitHub's `line` / `start_line` on `side` of the diff at `commitId`; null when outdated or file-level. */
+  line: number | null;
+  startLine: number | null;
+  side: 'LEFT' | 'RIGHT';
+  /** The commit the comment's line numbers refer to (`commit_id`). */
+  commitId: string;
+}
+
+/** `pull_request_review` (submitted) is a comment trigger whose text is the review body (comment.ts). */
+const COMMENT_EVENTS = new Set(['issue_comment', 'pull_request_review_comment', 'pull_request_review']);
 
 /**
  * SPEC §7: workflow_dispatch, push, schedule and anything else take the task from the inputs; comment

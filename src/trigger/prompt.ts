@@ -19,9 +19,32 @@ export interface CommentPromptInput {
   thread: ThreadComment[];
   /** For review comments: the file and line the comment is attached to, and its diff hunk. */
   review?: { path: string; line?: number; diffHunk?: string };
+  /** Submitted reviews: the review's inline comments, oldest first (quoted context, like the thread). */
+  reviewComments?: ReviewCommentContext[];
 }
 
-export const LIMITS = { instruction: 8_000, title: 300, body: 8_000, comment: 2_000, thread: 16_000 };
+/** One inline comment of the triggering review (review.ts reads them). */
+export interface ReviewCommentContext {
+  author: string;
+  path: string;
+  line: number | null;
+  startLine: number | null;
+  side: 'LEFT' | 'RIGHT';
+  diffHunk: string;
+  body: string;
+}
+
+export const LIMITS = {
+  instruction: 8_000,
+  title: 300,
+  body: 8_000,
+  comment: 2_000,
+  thread: 16_000,
+  /** A review comment's diff hunk (its tail: GitHub's hunk ends at the commented line). */
+  hunk: 2_000,
+  /** All inline comments of one review together (bodies and hunks). */
+  reviewComments: 16_000,
+};
 
 /**
  * The prompt for comment triggers. Only the authorized user's instruction is an instruction; everything
@@ -58,6 +81,7 @@ export function buildCommentPrompt(input: CommentPromptInput): string {
       );
     }
   }
+  parts.push(...reviewCommentsSection(input.reviewComments ?? []));
   parts.push(...threadSection(input.thread));
   return `${parts.join('\n').trimEnd()}\n`;
 }
@@ -120,6 +144,60 @@ function threadSection(thread: ThreadComment[]): string[] {
   }
   for (const block of kept) parts.push(...block);
   return parts;
+}
+
+/**
+ * The review's inline comments in order, each with where it sits (path, lines, side), the tail of its
+ * diff hunk in a fence no backtick run inside can close, and its body; the total is capped.
+ */
+function reviewCommentsSection(comments: ReviewCommentContext[]): string[] {
+  if (comments.length === 0) return [];
+  const parts = [`### Inline comments of this review (${comments.length})`, ''];
+  let budget = LIMITS.reviewComments;
+  let shown = 0;
+  for (const comment of comments) {
+    const path = capText(
+      sanitizeUntrusted(comment.path)
+        .replace(/[`\s]+/g, ' ')
+        .trim(),
+      LIMITS.title,
+    );
+    const lines =
+      comment.line === null
+        ? 'outdated or file-level'
+        : comment.startLine !== null && comment.startLine !== comment.line
+          ? `lines ${comment.startLine}-${comment.line}`
+          : `line ${comment.line}`;
+    const hunk = capTail(sanitizeUntrusted(comment.diffHunk).trimEnd(), LIMITS.hunk);
+    const body = capText(sanitizeUntrusted(comment.body).trim(), LIMITS.comment) || '(empty)';
+    if (hunk.length + body.length > budget) break;
+    budget -= hunk.length + body.length;
+    shown++;
+    const fence = '`'.repeat(Math.max(3, longestBacktickRun(hunk) + 1));
+    const block = [
+      `@${comment.author} on \`${path}\`, ${lines} (${comment.side === 'LEFT' ? 'LEFT: the base side' : 'RIGHT: the head side'}):`,
+      ...(hunk ? [`${fence}diff`, hunk, fence] : []),
+      body,
+    ].join('\n');
+    parts.push(...quote(block), '');
+  }
+  if (shown < comments.length) {
+    parts.push(`… [truncated: ${comments.length - shown} more inline comment(s) not shown]`, '');
+  }
+  return parts;
+}
+
+/** Keeps the last `max` characters: a hunk's end is the commented line. */
+function capTail(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.length - max;
+  const code = text.charCodeAt(cut);
+  if (code >= 0xdc00 && code <= 0xdfff) cut++;
+  return `… [truncated: ${cut} earlier characters]\n${text.slice(cut)}`;
+}
+
+function longestBacktickRun(text: string): number {
+  return Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
 }
 
 function quote(text: string): string[] {

@@ -71,7 +71,11 @@ export async function startTracking(
       if (!deniedOnce(error)) logger.warning(`Could not update the tracking comment: ${errorText(error)}`);
     }
   };
-  if (task.comment) {
+  if (task.comment?.submittedReview) {
+    // GitHub has reactions for comments and issues, none for reviews: the tracking comment on the PR
+    // conversation, posted next, is the progress signal.
+    logger.info('No 👀 reaction on a review (GitHub has none); the tracking comment shows progress.');
+  } else if (task.comment) {
     await react(octokit, owner, repo, task.comment.id, task.comment.review).catch((error: unknown) => {
       if (!deniedOnce(error)) logger.warning(`Could not add the 👀 reaction: ${errorText(error)}`);
     });

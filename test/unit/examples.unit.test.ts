@@ -10,8 +10,30 @@ describe('examples/', () => {
   const sweep = Object.keys(readActionYaml(join(PROJECT_ROOT, 'sweep', 'action.yml')).inputs);
   const files = readdirSync(join(PROJECT_ROOT, 'examples')).filter((f) => f.endsWith('.yml'));
 
-  it('has the manual, comment, issue and weekly workflows', () => {
-    expect(files.sort()).toEqual(['comment.yml', 'dispatch.yml', 'issue-label.yml', 'weekly.yml']);
+  it('has the manual, comment, issue, review and weekly workflows', () => {
+    expect(files.sort()).toEqual([
+      'comment.yml',
+      'dispatch.yml',
+      'issue-label.yml',
+      'review.yml',
+      'weekly.yml',
+    ]);
+  });
+
+  it('review.yml: submitted reviews, review comments and PR comments, pre-filtered on the phrase, least permissions', () => {
+    const workflow = parse(readFileSync(join(PROJECT_ROOT, 'examples', 'review.yml'), 'utf8')) as {
+      on: Record<string, { types: string[] }>;
+      permissions: Record<string, string>;
+      jobs: { agent: { if: string } };
+    };
+    expect(workflow.on).toEqual({
+      pull_request_review: { types: ['submitted'] },
+      pull_request_review_comment: { types: ['created'] },
+      issue_comment: { types: ['created'] },
+    });
+    expect(workflow.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
+    expect(workflow.jobs.agent.if).toContain("startsWith(github.event.review.body, '/agent')");
+    expect(workflow.jobs.agent.if).toContain("startsWith(github.event.comment.body, '/agent')");
   });
 
   it.each(files)('%s uses only declared inputs', (file) => {

@@ -67,11 +67,39 @@ export interface FakeReview {
   html_url: string;
 }
 
+/**
+ * A pull-request review comment as `GET /repos/{o}/{r}/pulls/{n}/comments` returns it
+ * (docs.github.com/rest/pulls/comments#list-review-comments-on-a-pull-request; the same object is the
+ * `comment` of the `pull_request_review_comment` webhook): `pull_request_review_id` names the review it
+ * was submitted with, `line`/`start_line` are on `side`/`start_side` of the diff at `commit_id` (`line`
+ * is null once outdated), `in_reply_to_id` is set on replies. Fields the action does not read are left out.
+ */
+export interface FakeReviewComment {
+  id: number;
+  pull_number: number;
+  pull_request_review_id: number | null;
+  in_reply_to_id?: number;
+  path: string;
+  line: number | null;
+  original_line?: number | null;
+  start_line: number | null;
+  side: 'LEFT' | 'RIGHT';
+  start_side: 'LEFT' | 'RIGHT' | null;
+  commit_id: string;
+  original_commit_id?: string;
+  diff_hunk: string;
+  body: string;
+  user: { login: string; type: string };
+  html_url?: string;
+}
+
 export interface FakeGitHub {
   url: string;
   calls: FakeCall[];
   pulls: FakePull[];
   comments: FakeComment[];
+  /** Review comments on pulls, served by `GET …/pulls/{n}/comments` (paginated as GitHub does). */
+  reviewComments: FakeReviewComment[];
   reactions: Array<{ subject: string; content: string }>;
   faults: FaultRule[];
   /** Permission answers for `GET /repos/{o}/{r}/collaborators/{user}/permission` (status 404 when absent). */
@@ -127,6 +155,7 @@ export async function startFakeGitHub(
     calls: [],
     pulls: [],
     comments: [],
+    reviewComments: [],
     reactions: [],
     faults: [],
     permissions: new Map(),
@@ -350,6 +379,25 @@ export async function startFakeGitHub(
         if (!comment) return { status: 404, body: { message: 'Not Found' } };
         comment.body = String(r.body['body'] ?? comment.body);
         return { status: 200, body: comment };
+      },
+    ],
+    [
+      'GET',
+      /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/comments$/,
+      (m, r) => {
+        // Oldest first, per_page (default 30, at most 100), page and a Link header, as for issue comments.
+        const all = state.reviewComments.filter((c) => c.pull_number === Number(m[3]));
+        const perPage = Math.min(Number(r.query['per_page'] ?? 30), 100);
+        const page = Number(r.query['page'] ?? 1);
+        const body = all.slice((page - 1) * perPage, page * perPage).map(({ pull_number, ...c }) => ({
+          ...c,
+          pull_request_url: `${baseUrl}/repos/${m[1]}/${m[2]}/pulls/${pull_number}`,
+        }));
+        const headers: Record<string, string> = {};
+        if (page * perPage < all.length) {
+          headers['link'] = `<${baseUrl}${m[0]}?per_page=${perPage}&page=${page + 1}>; rel="next"`;
+        }
+        return { status: 200, body, headers };
       },
     ],
     [
