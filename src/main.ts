@@ -5,6 +5,7 @@ import { assertAgentReady } from './agent/presets/index.js';
 import { stageRepository } from './agent/stage.js';
 import { type Capture, capturePatch } from './capture/index.js';
 import { assertCanDeliver, type Delivery, deliver } from './deliver/index.js';
+import { keepWorkAfterFailure, policyCrash } from './deliver/keep-after-failure.js';
 import { quarantineUnverified } from './deliver/quarantine.js';
 import type { RunResult } from './deliver/result.js';
 import { Timings } from './deliver/result.js';
@@ -167,6 +168,8 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
         }),
       );
       for (const finding of policy.findings) logger.warning(`Policy: ${finding.detail}`);
+      const crashed = policyCrash(policy);
+      if (crashed) throw crashed;
       if (policy.findings.some((f) => f.reason === 'secret-detected')) facts.agentSummary = undefined;
       if (policy.decision === 'refuse') {
         return {
@@ -198,6 +201,20 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
         ),
       );
       return { ...facts, ...delivery, timings: timings.entries };
+    } catch (error) {
+      // Issue 18 item 2: an unexpected failure after verify keeps the verified work like delivery does.
+      const kept = await keepWorkAfterFailure({
+        error,
+        settings,
+        context,
+        capture,
+        verified,
+        transcriptPath: facts.transcriptPath,
+        secrets: host.secrets,
+        logger,
+      });
+      Object.assign(facts, kept.artifact);
+      throw kept.failure;
     } finally {
       await verified.close();
     }
