@@ -4,6 +4,7 @@ export { runAgent } from './agent/index.js';
 export { stageRepository } from './agent/stage.js';
 export { capturePatch } from './capture/index.js';
 export { deliver } from './deliver/index.js';
+export { keepWorkAfterFailure } from './deliver/keep-after-failure.js';
 export { quarantineUnverified } from './deliver/quarantine.js';
 export { verifyPatch } from './deliver/verify.js';
 export { checkPolicy } from './policy/index.js';

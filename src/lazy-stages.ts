@@ -19,6 +19,8 @@ export const stageRepository: Stages['stageRepository'] = async (...args) =>
   (await stages()).stageRepository(...args);
 export const capturePatch: Stages['capturePatch'] = async (...args) => (await stages()).capturePatch(...args);
 export const deliver: Stages['deliver'] = async (...args) => (await stages()).deliver(...args);
+export const keepWorkAfterFailure: Stages['keepWorkAfterFailure'] = async (...args) =>
+  (await stages()).keepWorkAfterFailure(...args);
 export const quarantineUnverified: Stages['quarantineUnverified'] = async (...args) =>
   (await stages()).quarantineUnverified(...args);
 export const verifyPatch: Stages['verifyPatch'] = async (...args) => (await stages()).verifyPatch(...args);

@@ -12,11 +12,13 @@ import {
   capturePatch,
   checkPolicy,
   deliver,
+  keepWorkAfterFailure,
   quarantineUnverified,
   runAgent,
   stageRepository,
   verifyPatch,
 } from './lazy-stages.js';
+import { policyCrash } from './policy/crash.js';
 import { runPreflight } from './preflight/index.js';
 import { loadProvider } from './sandbox/index.js';
 import { buildSandboxSpec } from './sandbox/spec.js';
@@ -174,6 +176,8 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
         }),
       );
       for (const finding of policy.findings) logger.warning(`Policy: ${finding.detail}`);
+      const crashed = policyCrash(policy);
+      if (crashed) throw crashed;
       if (policy.findings.some((f) => f.reason === 'secret-detected')) facts.agentSummary = undefined;
       if (policy.decision === 'refuse') {
         return {
@@ -206,6 +210,20 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
         ),
       );
       return { ...facts, ...delivery, timings: timings.entries };
+    } catch (error) {
+      // Issue 18 item 2: an unexpected failure after verify keeps the verified work like delivery does.
+      const kept = await keepWorkAfterFailure({
+        error,
+        settings,
+        context,
+        capture,
+        verified,
+        transcriptPath: facts.transcriptPath,
+        secrets: host.secrets,
+        logger,
+      });
+      Object.assign(facts, kept.artifact);
+      throw kept.failure;
     } finally {
       await verified.close();
     }

@@ -6,6 +6,7 @@ import { defaultArtifactName } from '../settings/index.js';
 import { ActionError, toActionError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import type { SecretRegistry } from '../shared/secrets.js';
+import { injectTestFault } from '../shared/test-fault.js';
 import { deliverSuggestions } from '../suggest/index.js';
 import type { Task } from '../trigger/index.js';
 import { type ArtifactUpload, fallbackArtifactName, uploadArtifact } from './artifact.js';
@@ -49,10 +50,12 @@ export type Delivery = Pick<
 >;
 
 /** The upload, or why it failed: the files then stay in out-dir, which the message says. */
-type Kept = ArtifactUpload & { failure?: ActionError };
+export type Kept = ArtifactUpload & { failure?: ActionError };
 
 /** Uploads the artifact; a failed upload is never thrown: the verified work stays in out-dir. */
-async function keepWork(input: DeliverInput): Promise<Kept> {
+export async function keepWork(
+  input: Pick<DeliverInput, 'settings' | 'context' | 'capture' | 'transcriptPath' | 'logger'>,
+): Promise<Kept> {
   const { settings } = input;
   try {
     return await uploadArtifact({
@@ -85,6 +88,7 @@ export { assertCanDeliver } from './can-deliver.js';
  * opened for any other reason (push denied, token expired, GitHub down) fails the step.
  */
 export async function deliver(input: DeliverInput): Promise<Delivery> {
+  injectTestFault('deliver');
   const { settings, capture, verified } = input;
   const agentReason = capture.meta.agent_timed_out
     ? 'agent-timeout'

@@ -3,6 +3,7 @@ import type { ReasonCode } from '../shared/errors.js';
 import { errorMessage } from '../shared/errors.js';
 import type { Git } from '../shared/git.js';
 import type { SecretRegistry } from '../shared/secrets.js';
+import { injectTestFault } from '../shared/test-fault.js';
 import { capFindings } from './caps.js';
 import { readEntries } from './entries.js';
 import { pathFindings } from './paths.js';
@@ -64,6 +65,7 @@ export async function checkPolicy(input: PolicyInput): Promise<PolicyReport> {
   let paths: string[] = [];
   let findings: Finding[];
   try {
+    injectTestFault('policy');
     const entries = await readEntries(input.git, input.baseSha);
     paths = [...new Set(entries.map((e) => e.path))];
     const caps = await capFindings({
@@ -85,7 +87,7 @@ export async function checkPolicy(input: PolicyInput): Promise<PolicyReport> {
       {
         rule: 'internal',
         reason: 'policy-violation',
-        detail: `The policy check could not finish (${errorMessage(error)}), so nothing was pushed or uploaded.`,
+        detail: `The policy check could not finish (${errorMessage(error)}), so nothing was pushed.`,
         effect: 'refuse',
       },
     ];

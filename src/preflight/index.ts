@@ -78,27 +78,58 @@ export function isGhes(serverUrl: string): boolean {
 
 /**
  * The provider's key is present (inputs, then the runner env), with the provider's own resolver so the
- * rule and its message stay in one place. Daytona's config module loads its SDK, which this run is
- * about to use anyway; Modal's is SDK-free.
+ * rule and its message stay in one place, and then valid: one authenticated call without side effects
+ * (see the provider's probe.ts). A key the provider refuses (401/403, UNAUTHENTICATED/PERMISSION_DENIED)
+ * stops the run here; a probe that gets no answer within PROBE_TIMEOUT_MS, a network error or a 5xx is
+ * one warning, and the run goes on (the real create retries and reports).
  */
 async function checkProviderCredentials({
   settings,
+  logger,
   env = process.env,
 }: PreflightInput): Promise<PreflightCheck['status']> {
+  let probe: () => Promise<void>;
   switch (settings.provider) {
     case 'local':
       return 'skipped';
     case 'daytona': {
       const { resolveDaytonaConfig } = await import('../sandbox/daytona/config.js');
-      resolveDaytonaConfig(settings.providers.daytona, env);
-      return 'passed';
+      const config = resolveDaytonaConfig(settings.providers.daytona, env);
+      const { probeDaytonaCredentials } = await import('../sandbox/daytona/probe.js');
+      probe = () => probeDaytonaCredentials(config, PROBE_TIMEOUT_MS);
+      break;
     }
     case 'modal': {
       const { resolveModalSettings } = await import('../sandbox/modal/config.js');
-      resolveModalSettings(settings.providers.modal, env);
-      return 'passed';
+      const resolved = resolveModalSettings(settings.providers.modal, env);
+      const { probeModalCredentials } = await import('../sandbox/modal/probe.js');
+      probe = () => probeModalCredentials(resolved, logger);
+      break;
     }
   }
+  try {
+    await withProbeTimeout(
+      probe(),
+      `${settings.provider} did not answer within ${PROBE_TIMEOUT_MS / 1000} s`,
+    );
+    return 'passed';
+  } catch (error) {
+    if (error instanceof ActionError) throw error;
+    logger.warning(
+      `Could not check the ${settings.provider} credentials before starting (${errorText(error)}); going on.`,
+    );
+    return 'unverified';
+  }
+}
+
+/** Bounds a probe that has no deadline of its own; the late answer, if any, is ignored. */
+function withProbeTimeout<T>(operation: Promise<T>, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), PROBE_TIMEOUT_MS);
+    timer.unref();
+  });
+  return Promise.race([operation, timeout]).finally(() => clearTimeout(timer));
 }
 
 /** Each probe is short: three attempts within about 3 s, 10 s per request. */

@@ -71,7 +71,10 @@ export const REQUEST_TIMEOUT_MS = 120_000;
  *   The process env was already consulted by resolveDaytonaConfig, so a value the SDK found anyway can
  *   only come from a file; it is reset to ours.
  */
-export function createDaytonaClient(config: ResolvedDaytonaConfig): Daytona {
+export function createDaytonaClient(
+  config: ResolvedDaytonaConfig,
+  requestTimeoutMs: number = REQUEST_TIMEOUT_MS,
+): Daytona {
   const client = withPinnedEnv(
     { ...PINNED_DURING_CONSTRUCTION, DAYTONA_TARGET: config.target },
     () =>
@@ -81,7 +84,7 @@ export function createDaytonaClient(config: ResolvedDaytonaConfig): Daytona {
         target: config.target || undefined,
         useDeprecatedPolling: true,
         otelEnabled: false,
-        requestTimeoutMs: REQUEST_TIMEOUT_MS,
+        requestTimeoutMs,
       }),
   );
   const internals = client as unknown as { target?: string };

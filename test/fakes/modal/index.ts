@@ -27,6 +27,14 @@ export interface FakeModalOptions {
   stdioBufferBytes?: number;
   /** Keep each sandbox's root after it ends (default: removed). */
   keepFiles?: boolean;
+  /**
+   * Token ids Modal no longer accepts (deleted or revoked tokens). Every control-plane call carrying one
+   * of them, or a token pair not shaped like Modal's (`ak-…` id, `as-…` secret), is answered with gRPC
+   * UNAUTHENTICATED, as Modal's server answers a wrong token; modal@0.11.1 treats exactly that code (and
+   * PERMISSION_DENIED) as "auth denied" on `AuthTokenGet` (`AuthTokenManager.isAuthDenied`) and does not
+   * retry it. The message text is the fake's own.
+   */
+  revokedTokenIds?: string[];
 }
 
 export interface RecordedCall {
@@ -127,6 +135,19 @@ export async function startFakeModal(options: FakeModalOptions = {}): Promise<Fa
     secrets: new Map(),
   };
   const calls: RecordedCall[] = [];
+  const revoked = new Set(options.revokedTokenIds ?? []);
+  const authenticate = (metadata: { get(k: string): unknown }): void => {
+    const id = metadata.get('x-modal-token-id');
+    const secret = metadata.get('x-modal-token-secret');
+    const wellFormed =
+      typeof id === 'string' &&
+      id.startsWith('ak-') &&
+      typeof secret === 'string' &&
+      secret.startsWith('as-');
+    if (!wellFormed || revoked.has(id)) {
+      throw new ServerError(Status.UNAUTHENTICATED, 'Invalid token id or secret');
+    }
+  };
   const faults = new Map<string, ArmedFault>();
 
   /** The fault this call triggers, if any (counting `skip` and `times` on matching calls only). */
@@ -225,7 +246,12 @@ export async function startFakeModal(options: FakeModalOptions = {}): Promise<Fa
             };
         continue;
       }
-      const call = handler as (request: unknown, context: unknown) => unknown;
+      const inner = handler as (request: unknown, context: unknown) => unknown;
+      const call = (request: unknown, context: unknown): unknown => {
+        if (service === 'control')
+          authenticate((context as { metadata: { get(k: string): unknown } }).metadata);
+        return inner(request, context);
+      };
       if (method.responseStream) {
         impl[key] = async function* (
           request: unknown,
