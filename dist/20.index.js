@@ -2,6 +2,91 @@ export const id = 20;
 export const ids = [20];
 export const modules = {
 
+/***/ 55879:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ writeDownload),
+/* harmony export */   E: () => (/* binding */ DownloadTooLargeError)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(58382);
+
+
+
+
+
+
+
+/**
+ * A download that went past its byte limit. Counted on the bytes received, never on what the sandbox
+ * says about the file. The caller knows what the file was and rewords it (patch-too-large for the mbox).
+ */
+class DownloadTooLargeError extends _shared_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ActionError */ .lZ {
+    remotePath;
+    maxBytes;
+    constructor(remotePath, maxBytes) {
+        super('patch-too-large', `${remotePath} in the sandbox is over ${maxBytes} bytes; the download was stopped and nothing was kept.`);
+        this.remotePath = remotePath;
+        this.maxBytes = maxBytes;
+    }
+}
+/** Counts bytes through a pipeline and fails it as soon as more than `maxBytes` have passed. */
+class ByteLimit extends node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform {
+    maxBytes;
+    remotePath;
+    received = 0;
+    constructor(maxBytes, remotePath) {
+        super();
+        this.maxBytes = maxBytes;
+        this.remotePath = remotePath;
+    }
+    _transform(chunk, _encoding, done) {
+        this.received += chunk.length;
+        if (this.received > this.maxBytes)
+            done(new DownloadTooLargeError(this.remotePath, this.maxBytes));
+        else
+            done(null, chunk);
+    }
+}
+/**
+ * Writes `source` to `localPath` through a temp file beside it, renamed only when complete, so a stopped
+ * or failed transfer never leaves a partial file. With `maxBytes`, more bytes than that abort the
+ * pipeline (destroying `source`, which ends the remote read) with `DownloadTooLargeError`.
+ */
+async function writeDownload(source, localPath, remotePath, maxBytes, 
+/** Runs once every byte is written, before the file appears (e.g. the remote reader's exit status). */
+beforeCommit) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(localPath), { recursive: true });
+    const partial = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(localPath), `.${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(localPath)}.partial-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
+    try {
+        if (maxBytes === undefined)
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(source, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(partial));
+        else
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(source, new ByteLimit(maxBytes, remotePath), (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(partial));
+        await beforeCommit?.();
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(partial, localPath);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(partial, { force: true });
+        throw error;
+    }
+}
+
+
+/***/ }),
+
 /***/ 38020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

@@ -16909,7 +16909,7 @@ var $defineProperty = __webpack_require__(79094);
 var $SyntaxError = __webpack_require__(80105);
 var $TypeError = __webpack_require__(73314);
 
-var gopd = __webpack_require__(33170);
+var gopd = __webpack_require__(10789);
 
 /** @type {import('.')} */
 module.exports = function defineDataProperty(
@@ -20519,7 +20519,7 @@ module.exports = function isNumberObject(value) {
 var callBound = __webpack_require__(23105);
 var hasToStringTag = __webpack_require__(85479)();
 var hasOwn = __webpack_require__(54076);
-var gOPD = __webpack_require__(33170);
+var gOPD = __webpack_require__(10789);
 
 /** @type {import('.')} */
 var fn;
@@ -24259,7 +24259,7 @@ module.exports = baseFindIndex;
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var arrayPush = __webpack_require__(50827),
-    isFlattenable = __webpack_require__(45088);
+    isFlattenable = __webpack_require__(22707);
 
 /**
  * The base implementation of `_.flatten` with support for restricting flattening.
@@ -24339,7 +24339,7 @@ module.exports = baseGetTag;
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var baseFindIndex = __webpack_require__(35588),
-    baseIsNaN = __webpack_require__(34352),
+    baseIsNaN = __webpack_require__(11971),
     strictIndexOf = __webpack_require__(95232);
 
 /**
@@ -24387,7 +24387,7 @@ module.exports = baseIsArguments;
 
 /***/ }),
 
-/***/ 34352:
+/***/ 11971:
 /***/ ((module) => {
 
 /**
@@ -25113,7 +25113,7 @@ module.exports = hashSet;
 
 /***/ }),
 
-/***/ 45088:
+/***/ 22707:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var Symbol = __webpack_require__(38584),
@@ -36637,7 +36637,7 @@ module.exports = function regexTester(regex) {
 var GetIntrinsic = __webpack_require__(60470);
 var define = __webpack_require__(31316);
 var hasDescriptors = __webpack_require__(60497)();
-var gOPD = __webpack_require__(33170);
+var gOPD = __webpack_require__(10789);
 
 var $TypeError = __webpack_require__(73314);
 var $floor = GetIntrinsic('%Math.floor%');
@@ -38101,7 +38101,7 @@ var RequireObjectCoercible = __webpack_require__(19601);
 
 var implementation = __webpack_require__(49651);
 var getPolyfill = __webpack_require__(58698);
-var shim = __webpack_require__(4872);
+var shim = __webpack_require__(82491);
 
 var bound = callBind(getPolyfill());
 var boundMethod = function trim(receiver) {
@@ -38146,7 +38146,7 @@ module.exports = function getPolyfill() {
 
 /***/ }),
 
-/***/ 4872:
+/***/ 82491:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -39847,7 +39847,7 @@ function trailingBytesSeen(data) {
 
 var whichTypedArray = __webpack_require__(54768);
 var taSlice = __webpack_require__(39013);
-var gopd = __webpack_require__(33170);
+var gopd = __webpack_require__(10789);
 var defineDataProperty = __webpack_require__(31316);
 var ToPrimitive = __webpack_require__(75604);
 
@@ -40541,7 +40541,7 @@ var getters = {
 	__proto__: null
 };
 
-var gOPD = __webpack_require__(33170);
+var gOPD = __webpack_require__(10789);
 var oDP = Object.defineProperty;
 if (gOPD) {
 	/** @type {ByteOffsetGetter} */
@@ -40617,7 +40617,7 @@ module.exports = function typedArrayByteOffset(value) {
 
 var callBind = __webpack_require__(53844);
 var forEach = __webpack_require__(14963);
-var gOPD = __webpack_require__(33170);
+var gOPD = __webpack_require__(10789);
 var isTypedArray = __webpack_require__(6405);
 var typedArrays = __webpack_require__(18879);
 var gPO = __webpack_require__(31360)();
@@ -42152,7 +42152,7 @@ var forEach = __webpack_require__(14963);
 var availableTypedArrays = __webpack_require__(51506);
 var callBind = __webpack_require__(53844);
 var callBound = __webpack_require__(23105);
-var gOPD = __webpack_require__(33170);
+var gOPD = __webpack_require__(10789);
 var getProto = __webpack_require__(81967);
 
 var $toString = callBound('Object.prototype.toString');
@@ -44962,7 +44962,7 @@ module.exports = function isByteValue(value) {
 
 /***/ }),
 
-/***/ 44278:
+/***/ 21897:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -45096,7 +45096,7 @@ module.exports = function isPropertyDescriptor(Desc) {
 var hasOwn = __webpack_require__(54076);
 var isTypedArray = __webpack_require__(6405);
 
-var isInteger = __webpack_require__(44278);
+var isInteger = __webpack_require__(21897);
 
 module.exports = function isTypedArrayWithBufferWitnessRecord(value) {
 	return !!value

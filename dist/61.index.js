@@ -975,7 +975,7 @@ formatters.O = function (v) {
 
 
 var callBind = __webpack_require__(88705);
-var gOPD = __webpack_require__(33170);
+var gOPD = __webpack_require__(10789);
 
 var hasProtoAccessor;
 try {
@@ -1258,7 +1258,7 @@ var pow = __webpack_require__(56947);
 var round = __webpack_require__(42621);
 var sign = __webpack_require__(30156);
 
-var $gOPD = __webpack_require__(33170);
+var $gOPD = __webpack_require__(10789);
 var $defineProperty = __webpack_require__(79094);
 
 var throwTypeError = function () {
@@ -1682,7 +1682,7 @@ module.exports = Object.getOwnPropertyDescriptor;
 
 /***/ }),
 
-/***/ 33170:
+/***/ 10789:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

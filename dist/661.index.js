@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3894);
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(39050);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22929);
 /* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(17235);
 /* harmony import */ var _sandbox_spec_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4824);
 /* harmony import */ var _sandbox_types_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(13014);

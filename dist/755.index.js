@@ -1458,7 +1458,7 @@ __webpack_unused_export__ = {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.unregisterGlobal = exports.getGlobal = exports.registerGlobal = void 0;
 const version_1 = __webpack_require__(59390);
-const semver_1 = __webpack_require__(22707);
+const semver_1 = __webpack_require__(45088);
 const major = version_1.VERSION.split('.')[0];
 const GLOBAL_OPENTELEMETRY_API_KEY = Symbol.for(`opentelemetry.js.api.${major}`);
 const _global = (typeof globalThis === 'object'
@@ -1513,7 +1513,7 @@ exports.unregisterGlobal = unregisterGlobal;
 
 /***/ }),
 
-/***/ 22707:
+/***/ 45088:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -37489,7 +37489,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 82491:
+/***/ 4872:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38089,7 +38089,7 @@ __exportStar(__webpack_require__(48712), exports);
 __exportStar(__webpack_require__(11612), exports);
 __exportStar(__webpack_require__(76662), exports);
 __exportStar(__webpack_require__(70393), exports);
-__exportStar(__webpack_require__(82491), exports);
+__exportStar(__webpack_require__(4872), exports);
 __exportStar(__webpack_require__(36113), exports);
 __exportStar(__webpack_require__(6555), exports);
 __exportStar(__webpack_require__(38423), exports);
@@ -38213,7 +38213,7 @@ __exportStar(__webpack_require__(19400), exports);
 __exportStar(__webpack_require__(87128), exports);
 __exportStar(__webpack_require__(51862), exports);
 __exportStar(__webpack_require__(41709), exports);
-__exportStar(__webpack_require__(11971), exports);
+__exportStar(__webpack_require__(34352), exports);
 __exportStar(__webpack_require__(34885), exports);
 //# sourceMappingURL=index.js.map
 
@@ -40761,7 +40761,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 
 /***/ }),
 
-/***/ 11971:
+/***/ 34352:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -40860,7 +40860,7 @@ __exportStar(__webpack_require__(61602), exports);
 __exportStar(__webpack_require__(62636), exports);
 __exportStar(__webpack_require__(37664), exports);
 __exportStar(__webpack_require__(55480), exports);
-__exportStar(__webpack_require__(21897), exports);
+__exportStar(__webpack_require__(44278), exports);
 //# sourceMappingURL=api.js.map
 
 /***/ }),
@@ -48090,7 +48090,7 @@ exports.ServerApi = ServerApi;
 
 /***/ }),
 
-/***/ 21897:
+/***/ 44278:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

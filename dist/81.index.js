@@ -78,14 +78,14 @@ const REQUEST_TIMEOUT_MS = 120_000;
  *   The process env was already consulted by resolveDaytonaConfig, so a value the SDK found anyway can
  *   only come from a file; it is reset to ours.
  */
-function createDaytonaClient(config) {
+function createDaytonaClient(config, requestTimeoutMs = REQUEST_TIMEOUT_MS) {
     const client = withPinnedEnv({ ...PINNED_DURING_CONSTRUCTION, DAYTONA_TARGET: config.target }, () => new _sdk_js__WEBPACK_IMPORTED_MODULE_1__/* .Daytona */ .dc({
         apiKey: config.apiKey,
         apiUrl: config.apiUrl,
         target: config.target || undefined,
         useDeprecatedPolling: true,
         otelEnabled: false,
-        requestTimeoutMs: REQUEST_TIMEOUT_MS,
+        requestTimeoutMs,
     }));
     const internals = client;
     internals.target = config.target || undefined;

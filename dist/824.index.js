@@ -17,22 +17,24 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   serializeMarkdown: () => (/* binding */ serializeMarkdown),
 /* harmony export */   stripInvisible: () => (/* binding */ stripInvisible)
 /* harmony export */ });
-/* harmony import */ var mdast_util_from_markdown__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57391);
-/* harmony import */ var mdast_util_gfm__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(37832);
-/* harmony import */ var mdast_util_to_markdown__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91286);
-/* harmony import */ var micromark_extension_gfm__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52297);
+/* harmony import */ var mdast_util_from_markdown__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57391);
+/* harmony import */ var mdast_util_gfm__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(37832);
+/* harmony import */ var mdast_util_to_markdown__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(91286);
+/* harmony import */ var micromark_extension_gfm__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(52297);
 /* harmony import */ var _shared_closing_keywords_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(35323);
+/* harmony import */ var _shared_invisible_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77970);
+
 
 
 
 
 
 function parseMarkdown(text) {
-    return (0,mdast_util_from_markdown__WEBPACK_IMPORTED_MODULE_1__/* .fromMarkdown */ .Y)(text, { extensions: [(0,micromark_extension_gfm__WEBPACK_IMPORTED_MODULE_2__/* .gfm */ .T)()], mdastExtensions: [(0,mdast_util_gfm__WEBPACK_IMPORTED_MODULE_3__/* .gfmFromMarkdown */ .C)()] });
+    return (0,mdast_util_from_markdown__WEBPACK_IMPORTED_MODULE_2__/* .fromMarkdown */ .Y)(text, { extensions: [(0,micromark_extension_gfm__WEBPACK_IMPORTED_MODULE_3__/* .gfm */ .T)()], mdastExtensions: [(0,mdast_util_gfm__WEBPACK_IMPORTED_MODULE_4__/* .gfmFromMarkdown */ .C)()] });
 }
 function serializeMarkdown(root) {
-    return (0,mdast_util_to_markdown__WEBPACK_IMPORTED_MODULE_4__/* .toMarkdown */ .l)(root, {
-        extensions: [(0,mdast_util_gfm__WEBPACK_IMPORTED_MODULE_3__/* .gfmToMarkdown */ .H)()],
+    return (0,mdast_util_to_markdown__WEBPACK_IMPORTED_MODULE_5__/* .toMarkdown */ .l)(root, {
+        extensions: [(0,mdast_util_gfm__WEBPACK_IMPORTED_MODULE_4__/* .gfmToMarkdown */ .H)()],
         fences: true,
         bullet: '-',
         rule: '-',
@@ -307,9 +309,9 @@ function neutralizeText(value) {
         .replace(/(?<![A-Za-z0-9])(www)(?=\.)/gi, `$1${JOINER}`)
         .replace(/(^|\n)([ \t]*)\//g, `$1$2${JOINER}/`);
 }
-/** Zero-width, bidi and Unicode tag characters, and control characters other than tab and newline. */
+/** Invisible and control characters (`shared/invisible.ts`); tab and newline stay. */
 function stripInvisible(text) {
-    return text.replace(/[\u0000-\u0008\u000B-\u001F\u007F\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\u{E0000}-\u{E007F}]/gu, '');
+    return text.replace(_shared_invisible_js__WEBPACK_IMPORTED_MODULE_1__/* .INVISIBLE */ .k, '');
 }
 /** Only a plain language name survives as a fence's info string (it is agent text too). */
 function safeLanguage(lang) {
@@ -335,6 +337,31 @@ function hostAllowed(url, allowedHosts) {
     const host = parsed.hostname.toLowerCase();
     return allowedHosts.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));
 }
+
+
+/***/ }),
+
+/***/ 35323:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ CLOSING_KEYWORDS)
+/* harmony export */ });
+/**
+ * GitHub's closing keywords: before an issue reference in a PR body or in a commit that reaches the
+ * default branch, they close that issue. One list for every place that neutralizes agent text.
+ */
+const CLOSING_KEYWORDS = new Set([
+    'close',
+    'closes',
+    'closed',
+    'fix',
+    'fixes',
+    'fixed',
+    'resolve',
+    'resolves',
+    'resolved',
+]);
 
 
 /***/ })

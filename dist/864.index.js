@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runSweepAction: () => (/* binding */ runSweepAction)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3894);
-/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39050);
+/* harmony import */ var _action_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(22929);
 /* harmony import */ var _settings_secrets_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54824);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58382);
 /* harmony import */ var _shared_secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(33260);

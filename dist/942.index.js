@@ -1,5 +1,5 @@
-export const id = 617;
-export const ids = [617,81];
+export const id = 942;
+export const ids = [942,81];
 export const modules = {
 
 /***/ 74880:
@@ -18,6 +18,91 @@ webpackEmptyAsyncContext.keys = () => ([]);
 webpackEmptyAsyncContext.resolve = webpackEmptyAsyncContext;
 webpackEmptyAsyncContext.id = 74880;
 module.exports = webpackEmptyAsyncContext;
+
+/***/ }),
+
+/***/ 55879:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ writeDownload),
+/* harmony export */   E: () => (/* binding */ DownloadTooLargeError)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(58382);
+
+
+
+
+
+
+
+/**
+ * A download that went past its byte limit. Counted on the bytes received, never on what the sandbox
+ * says about the file. The caller knows what the file was and rewords it (patch-too-large for the mbox).
+ */
+class DownloadTooLargeError extends _shared_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ActionError */ .lZ {
+    remotePath;
+    maxBytes;
+    constructor(remotePath, maxBytes) {
+        super('patch-too-large', `${remotePath} in the sandbox is over ${maxBytes} bytes; the download was stopped and nothing was kept.`);
+        this.remotePath = remotePath;
+        this.maxBytes = maxBytes;
+    }
+}
+/** Counts bytes through a pipeline and fails it as soon as more than `maxBytes` have passed. */
+class ByteLimit extends node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform {
+    maxBytes;
+    remotePath;
+    received = 0;
+    constructor(maxBytes, remotePath) {
+        super();
+        this.maxBytes = maxBytes;
+        this.remotePath = remotePath;
+    }
+    _transform(chunk, _encoding, done) {
+        this.received += chunk.length;
+        if (this.received > this.maxBytes)
+            done(new DownloadTooLargeError(this.remotePath, this.maxBytes));
+        else
+            done(null, chunk);
+    }
+}
+/**
+ * Writes `source` to `localPath` through a temp file beside it, renamed only when complete, so a stopped
+ * or failed transfer never leaves a partial file. With `maxBytes`, more bytes than that abort the
+ * pipeline (destroying `source`, which ends the remote read) with `DownloadTooLargeError`.
+ */
+async function writeDownload(source, localPath, remotePath, maxBytes, 
+/** Runs once every byte is written, before the file appears (e.g. the remote reader's exit status). */
+beforeCommit) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(localPath), { recursive: true });
+    const partial = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(localPath), `.${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(localPath)}.partial-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
+    try {
+        if (maxBytes === undefined)
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(source, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(partial));
+        else
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(source, new ByteLimit(maxBytes, remotePath), (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(partial));
+        await beforeCommit?.();
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(partial, localPath);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(partial, { force: true });
+        throw error;
+    }
+}
+
 
 /***/ }),
 
@@ -78,14 +163,14 @@ const REQUEST_TIMEOUT_MS = 120_000;
  *   The process env was already consulted by resolveDaytonaConfig, so a value the SDK found anyway can
  *   only come from a file; it is reset to ours.
  */
-function createDaytonaClient(config) {
+function createDaytonaClient(config, requestTimeoutMs = REQUEST_TIMEOUT_MS) {
     const client = withPinnedEnv({ ...PINNED_DURING_CONSTRUCTION, DAYTONA_TARGET: config.target }, () => new _sdk_js__WEBPACK_IMPORTED_MODULE_1__/* .Daytona */ .dc({
         apiKey: config.apiKey,
         apiUrl: config.apiUrl,
         target: config.target || undefined,
         useDeprecatedPolling: true,
         otelEnabled: false,
-        requestTimeoutMs: REQUEST_TIMEOUT_MS,
+        requestTimeoutMs,
     }));
     const internals = client;
     internals.target = config.target || undefined;
@@ -113,32 +198,26 @@ function withPinnedEnv(values, fn) {
 
 /***/ }),
 
-/***/ 71222:
+/***/ 76735:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  createDaytonaProvider: () => (/* binding */ createDaytonaProvider)
-});
-
-// UNUSED EXPORTS: DEFAULT_DAYTONA_TUNING
-
-// EXTERNAL MODULE: ./src/shared/deadline.ts
-var deadline = __webpack_require__(18013);
-// EXTERNAL MODULE: ./src/sandbox/daytona/config.ts
-var daytona_config = __webpack_require__(29086);
-// EXTERNAL MODULE: ./src/shared/errors.ts
-var shared_errors = __webpack_require__(58382);
-// EXTERNAL MODULE: ./src/shared/retry.ts
-var shared_retry = __webpack_require__(43091);
-// EXTERNAL MODULE: ./src/sandbox/daytona/sdk.ts + 1 modules
-var sdk = __webpack_require__(22317);
-;// CONCATENATED MODULE: ./src/sandbox/daytona/errors.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   c2: () => (/* binding */ statusOf),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   dh: () => (/* binding */ isConflict),
+/* harmony export */   j0: () => (/* binding */ classifyTransient),
+/* harmony export */   kA: () => (/* binding */ sandboxError),
+/* harmony export */   qQ: () => (/* binding */ DAYTONA_RETRY)
+/* harmony export */ });
+/* unused harmony exports retryAfterMs, isConnectionError */
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _shared_retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(43091);
+/* harmony import */ var _sdk_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22317);
 
 
 
-const DAYTONA_RETRY = { ...shared_retry/* DEFAULT_RETRY */.vI };
+const DAYTONA_RETRY = { ..._shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_RETRY */ .vI };
 const CONNECTION_CODES = new Set([
     'ECONNRESET',
     'ECONNREFUSED',
@@ -152,13 +231,13 @@ const CONNECTION_CODES = new Set([
     'UND_ERR_SOCKET',
 ]);
 function statusOf(error) {
-    if (error instanceof sdk/* DaytonaError */.hY)
+    if (error instanceof _sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .DaytonaError */ .hY)
         return error.statusCode;
     const status = error?.response?.status;
     return typeof status === 'number' ? status : undefined;
 }
 function isNotFound(error) {
-    return error instanceof sdk/* DaytonaNotFoundError */.yS || statusOf(error) === 404;
+    return error instanceof _sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .DaytonaNotFoundError */ .yS || statusOf(error) === 404;
 }
 /**
  * 409. On DELETE it is StateChangeInProgressError: the sandbox is still creating/starting/stopping and
@@ -177,14 +256,14 @@ function retryAfterMs(error, now = Date.now()) {
     for (const [name, value] of headers) {
         if (!name.startsWith('retry-after'))
             continue;
-        const ms = (0,shared_retry/* parseRetryAfter */.mu)(value, now);
+        const ms = (0,_shared_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRetryAfter */ .mu)(value, now);
         if (ms !== undefined && (best === undefined || ms > best))
             best = ms;
     }
     return best;
 }
 function headersOf(error) {
-    const raw = error instanceof sdk/* DaytonaError */.hY
+    const raw = error instanceof _sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .DaytonaError */ .hY
         ? error.headers
         : error?.response?.headers;
     if (!raw || typeof raw !== 'object')
@@ -201,7 +280,7 @@ function headersOf(error) {
     return out;
 }
 function isConnectionError(error) {
-    if (error instanceof sdk/* DaytonaConnectionError */.vZ)
+    if (error instanceof _sdk_js__WEBPACK_IMPORTED_MODULE_2__/* .DaytonaConnectionError */ .vZ)
         return true;
     const code = error?.code;
     if (typeof code === 'string' && CONNECTION_CODES.has(code))
@@ -220,7 +299,7 @@ function classifyTransient(error) {
     return { retry: false };
 }
 function describeError(error) {
-    if (error instanceof shared_errors/* ActionError */.lZ)
+    if (error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ)
         return error.message;
     const status = statusOf(error);
     const message = error instanceof Error ? error.message : String(error);
@@ -228,7 +307,7 @@ function describeError(error) {
 }
 /** Wraps an SDK failure in the one reason the pipeline understands for sandbox trouble. */
 function sandboxError(what, error, hint) {
-    if (error instanceof shared_errors/* ActionError */.lZ)
+    if (error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ)
         return error;
     const status = statusOf(error);
     const authHint = status === 403 && isRegionRefusal(error)
@@ -237,7 +316,7 @@ function sandboxError(what, error, hint) {
             ? 'Check the daytona-api-key input (or DAYTONA_API_KEY) and its permissions.'
             : undefined;
     const cause = describeError(error).replace(/\.+$/, '');
-    return new shared_errors/* ActionError */.lZ('sandbox-error', `${what}: ${cause}.`, hint ?? authHint, {
+    return new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('sandbox-error', `${what}: ${cause}.`, hint ?? authHint, {
         cause: error,
     });
 }
@@ -251,8 +330,32 @@ function isRegionRefusal(error) {
     return /\bregion\b|\btarget\b/i.test(message);
 }
 
+
+/***/ }),
+
+/***/ 9825:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createDaytonaProvider: () => (/* binding */ createDaytonaProvider)
+});
+
+// UNUSED EXPORTS: DEFAULT_DAYTONA_TUNING
+
+// EXTERNAL MODULE: ./src/shared/deadline.ts
+var deadline = __webpack_require__(18013);
+// EXTERNAL MODULE: ./src/sandbox/daytona/config.ts
+var daytona_config = __webpack_require__(29086);
+// EXTERNAL MODULE: ./src/sandbox/daytona/errors.ts
+var errors = __webpack_require__(76735);
+// EXTERNAL MODULE: ./src/shared/retry.ts
+var shared_retry = __webpack_require__(43091);
 // EXTERNAL MODULE: ./src/settings/network.ts
 var settings_network = __webpack_require__(2151);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var shared_errors = __webpack_require__(58382);
 ;// CONCATENATED MODULE: ./src/sandbox/daytona/create-params.ts
 
 
@@ -431,9 +534,9 @@ retry) {
         throw cancelled();
     const sessionId = `sandbox-agent-${(0,external_node_crypto_.randomUUID)()}`;
     const retrying = (what) => ({
-        classify: classifyTransient,
+        classify: errors/* classifyTransient */.j0,
         signal: options.signal,
-        onRetry: ({ attempt, delayMs, error }) => logger.info(`${what} failed (${describeError(error)}); retry ${attempt} in ${delayMs} ms.`),
+        onRetry: ({ attempt, delayMs, error }) => logger.info(`${what} failed (${(0,errors/* describeError */.Uc)(error)}); retry ${attempt} in ${delayMs} ms.`),
     });
     try {
         // Idempotent by id: a 409 on a re-sent create means the first one (whose answer was lost) worked.
@@ -442,7 +545,7 @@ retry) {
                 await sandbox.process.createSession(sessionId);
             }
             catch (error) {
-                if (!isConflict(error))
+                if (!(0,errors/* isConflict */.dh)(error))
                     throw error;
             }
         }, { ...retry, ...retrying('Starting a Daytona command session') });
@@ -563,7 +666,7 @@ retry) {
             logger.debug(`Daytona log stream ended before the command did (${why}); polling logs instead.`);
             void tick();
         };
-        sandbox.process.getSessionCommandLogs(sessionId, commandId, onStdout, onStderr).then(() => streamEnded('closed'), (error) => streamEnded(describeError(error)));
+        sandbox.process.getSessionCommandLogs(sessionId, commandId, onStdout, onStderr).then(() => streamEnded('closed'), (error) => streamEnded((0,errors/* describeError */.Uc)(error)));
         /** Without the WebSocket, fetch the whole log and emit what is new. */
         const pollLogs = async () => {
             const logs = normalizeLogs(await sandbox.process.getSessionCommandLogs(sessionId, commandId));
@@ -587,7 +690,7 @@ retry) {
                         code = command.exitCode;
                 }
                 catch (error) {
-                    logger.debug(`Daytona command status failed: ${describeError(error)}`);
+                    logger.debug(`Daytona command status failed: ${(0,errors/* describeError */.Uc)(error)}`);
                 }
                 if (settled || completing)
                     return;
@@ -644,7 +747,7 @@ async function readFinalLogs(sandbox, sessionId, commandId, logger) {
             return normalizeLogs(logs);
         }
         catch (error) {
-            logger.debug(`Reading the final command logs failed (attempt ${attempt}): ${describeError(error)}`);
+            logger.debug(`Reading the final command logs failed (attempt ${attempt}): ${(0,errors/* describeError */.Uc)(error)}`);
         }
         finally {
             clearTimeout(timer);
@@ -685,8 +788,8 @@ async function explain(error, probe, what) {
     const dead = await probe().catch(() => undefined);
     if (dead)
         return dead;
-    const status = statusOf(error);
-    return new shared_errors/* ActionError */.lZ('sandbox-error', `${what} in the Daytona sandbox: ${describeError(error)}.`, status === 401 || status === 403 ? 'Check the daytona-api-key input (or DAYTONA_API_KEY).' : undefined, { cause: error });
+    const status = (0,errors/* statusOf */.c2)(error);
+    return new shared_errors/* ActionError */.lZ('sandbox-error', `${what} in the Daytona sandbox: ${(0,errors/* describeError */.Uc)(error)}.`, status === 401 || status === 403 ? 'Check the daytona-api-key input (or DAYTONA_API_KEY).' : undefined, { cause: error });
 }
 function cancelled() {
     return new shared_errors/* ActionError */.lZ('cancelled', 'The command in the Daytona sandbox was cancelled.');
@@ -761,8 +864,8 @@ class DownloadStalledError extends Error {
 function classifyDownload(error) {
     if (error instanceof bounded_download/* DownloadTooLargeError */.E || error instanceof shared_errors/* ActionError */.lZ)
         return { retry: false };
-    if (statusOf(error) !== undefined)
-        return classifyTransient(error);
+    if ((0,errors/* statusOf */.c2)(error) !== undefined)
+        return (0,errors/* classifyTransient */.j0)(error);
     return { retry: true };
 }
 class DaytonaSandbox {
@@ -851,7 +954,7 @@ class DaytonaSandbox {
                     await this.sdk.refreshData();
                 }
                 catch (error) {
-                    if (isNotFound(error))
+                    if ((0,errors/* isNotFound */.c4)(error))
                         return undefined;
                     throw error;
                 }
@@ -866,12 +969,12 @@ class DaytonaSandbox {
             this.failingSince = undefined;
         }
         catch (error) {
-            if (isNotFound(error)) {
+            if ((0,errors/* isNotFound */.c4)(error)) {
                 return new shared_errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} no longer exists.`, 'It was deleted from outside (dashboard, TTL, or a sweep with too small an older-than); run the job again.');
             }
             const now = Date.now();
             this.failingSince ??= now;
-            this.ctx.logger.debug(`Daytona state probe failed: ${describeError(error)}`);
+            this.ctx.logger.debug(`Daytona state probe failed: ${(0,errors/* describeError */.Uc)(error)}`);
             if (now - this.failingSince >= this.ctx.unreachableMs) {
                 return new shared_errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} has not answered for ${Math.round((now - this.failingSince) / 1000)} s.`, 'The Daytona API or the sandbox is unreachable; check the Daytona status page and run the job again.');
             }
@@ -887,19 +990,19 @@ class DaytonaSandbox {
         }
         return undefined;
     };
-    async transfer(what, run, classify = classifyTransient) {
+    async transfer(what, run, classify = errors/* classifyTransient */.j0) {
         if (this.deleted)
             throw new shared_errors/* ActionError */.lZ('sandbox-error', `The Daytona sandbox ${this.id} was already deleted.`);
         try {
             await (0,shared_retry/* withRetry */.bD)(run, {
                 ...this.ctx.retry,
                 classify,
-                onRetry: ({ attempt, delayMs, error }) => this.ctx.logger.info(`${what} (${describeError(error)}); retry ${attempt} in ${delayMs} ms.`),
+                onRetry: ({ attempt, delayMs, error }) => this.ctx.logger.info(`${what} (${(0,errors/* describeError */.Uc)(error)}); retry ${attempt} in ${delayMs} ms.`),
             });
         }
         catch (error) {
             const dead = await this.probe().catch(() => undefined);
-            throw dead ?? sandboxError(what, error);
+            throw dead ?? (0,errors/* sandboxError */.kA)(what, error);
         }
     }
 }
@@ -923,18 +1026,18 @@ async function deleteUntilGone(target, id, ctx, options = {}) {
     let lastState = 'unknown';
     for (;;) {
         if (options.signal?.aborted)
-            throw sandboxError(`Deleting the Daytona sandbox ${id} was aborted`, options.signal.reason);
+            throw (0,errors/* sandboxError */.kA)(`Deleting the Daytona sandbox ${id} was aborted`, options.signal.reason);
         let waitMs;
         try {
             await target.remove();
             return;
         }
         catch (error) {
-            if (isNotFound(error))
+            if ((0,errors/* isNotFound */.c4)(error))
                 return;
-            if (isConflict(error)) {
+            if ((0,errors/* isConflict */.dh)(error)) {
                 const state = await target.state().catch((stateError) => {
-                    ctx.logger.debug(`Reading the state of Daytona sandbox ${id} failed: ${describeError(stateError)}`);
+                    ctx.logger.debug(`Reading the state of Daytona sandbox ${id} failed: ${(0,errors/* describeError */.Uc)(stateError)}`);
                     return lastState;
                 });
                 if (state === undefined || GOING_STATES.has(state))
@@ -945,15 +1048,15 @@ async function deleteUntilGone(target, id, ctx, options = {}) {
                 ctx.logger.info(`Daytona refused to delete sandbox ${id} while it is ${state} (HTTP 409); retrying in ${waitMs} ms.`);
             }
             else {
-                const decision = classifyTransient(error);
+                const decision = (0,errors/* classifyTransient */.j0)(error);
                 transientFailures += 1;
                 if (!decision.retry ||
                     transientFailures >= ctx.retry.attempts ||
                     Date.now() - started > ctx.retry.totalMs)
-                    throw sandboxError(`Could not delete the Daytona sandbox ${id}`, error);
+                    throw (0,errors/* sandboxError */.kA)(`Could not delete the Daytona sandbox ${id}`, error);
                 const jitter = Math.floor(Math.random() * Math.min(ctx.retry.capMs, ctx.retry.baseMs * 2 ** transientFailures));
                 waitMs = Math.max(jitter, decision.afterMs ?? 0);
-                ctx.logger.info(`Deleting Daytona sandbox ${id} failed (${describeError(error)}); retry ${transientFailures} in ${waitMs} ms.`);
+                ctx.logger.info(`Deleting Daytona sandbox ${id} failed (${(0,errors/* describeError */.Uc)(error)}); retry ${transientFailures} in ${waitMs} ms.`);
             }
         }
         const left = deadlineAt - Date.now();
@@ -963,7 +1066,7 @@ async function deleteUntilGone(target, id, ctx, options = {}) {
             await shared_retry/* realClock */.dQ.sleep(Math.min(waitMs, left), options.signal);
         }
         catch (error) {
-            throw sandboxError(`Deleting the Daytona sandbox ${id} was aborted`, error);
+            throw (0,errors/* sandboxError */.kA)(`Deleting the Daytona sandbox ${id} was aborted`, error);
         }
     }
     throw new shared_errors/* ActionError */.lZ('sandbox-error', `Could not delete the Daytona sandbox ${id}: it was still ${lastState} after ${Math.round((Date.now() - started) / 1000)} s and Daytona refused every delete (HTTP 409, a state change is in progress).`, 'The post step tries again; the sandbox TTL and `sandbox-agent sweep` remove it if that fails too.');
@@ -1092,14 +1195,14 @@ class DaytonaProvider {
             }, {
                 ...this.retry,
                 totalMs: Math.min(this.retry.totalMs, spec.createTimeoutMs),
-                classify: classifyTransient,
+                classify: errors/* classifyTransient */.j0,
                 signal: spec.signal,
-                onRetry: ({ attempt, delayMs, error }) => this.logger.info(`Creating the Daytona sandbox failed (${describeError(error)}); retry ${attempt} in ${delayMs} ms.`),
+                onRetry: ({ attempt, delayMs, error }) => this.logger.info(`Creating the Daytona sandbox failed (${(0,errors/* describeError */.Uc)(error)}); retry ${attempt} in ${delayMs} ms.`),
             });
         }
         catch (error) {
             await this.cleanupAfterFailedCreate(spec.name, spec.labels, notified);
-            throw sandboxError('Could not create the Daytona sandbox', error, createTimedOut
+            throw (0,errors/* sandboxError */.kA)('Could not create the Daytona sandbox', error, createTimedOut
                 ? 'Raise create-timeout-minutes (an image build can take 10 minutes or more), or use a prebuilt daytona-snapshot.'
                 : undefined);
         }
@@ -1111,7 +1214,7 @@ class DaytonaProvider {
         }
         catch (error) {
             await sandbox.delete().catch(() => undefined);
-            throw sandboxError('Could not prepare the Daytona sandbox', error);
+            throw (0,errors/* sandboxError */.kA)('Could not prepare the Daytona sandbox', error);
         }
     }
     /** Deletes by id (or name) until Daytona accepted it; 409 while starting is retried (see `deleteUntilGone`). */
@@ -1128,7 +1231,7 @@ class DaytonaProvider {
                     return String((await this.client.get(id)).state ?? 'unknown');
                 }
                 catch (error) {
-                    if (isNotFound(error))
+                    if ((0,errors/* isNotFound */.c4)(error))
                         return undefined;
                     throw error;
                 }
@@ -1150,10 +1253,10 @@ class DaytonaProvider {
                 for await (const sandbox of this.client.list({ labels }))
                     listings.push(listing(sandbox));
                 return listings;
-            }, { ...this.retry, classify: classifyTransient });
+            }, { ...this.retry, classify: errors/* classifyTransient */.j0 });
         }
         catch (error) {
-            throw sandboxError('Could not list Daytona sandboxes', error);
+            throw (0,errors/* sandboxError */.kA)('Could not list Daytona sandboxes', error);
         }
     }
     async getByName(name) {
@@ -1162,7 +1265,7 @@ class DaytonaProvider {
             return sandbox.state === 'destroyed' || sandbox.state === 'destroying' ? undefined : sandbox;
         }
         catch (error) {
-            if (isNotFound(error))
+            if ((0,errors/* isNotFound */.c4)(error))
                 return undefined;
             throw error;
         }
@@ -1197,7 +1300,7 @@ class DaytonaProvider {
                     return notify(found.id);
             }
             catch (error) {
-                this.logger.debug(`Looking up the new Daytona sandbox failed: ${describeError(error)}`);
+                this.logger.debug(`Looking up the new Daytona sandbox failed: ${(0,errors/* describeError */.Uc)(error)}`);
             }
             if (!stopped)
                 timer = setTimeout(() => void look(), this.tuning.idWatchMs);
@@ -1217,17 +1320,17 @@ class DaytonaProvider {
                 ids.add(byName.id);
         }
         catch (error) {
-            this.logger.debug(`Could not look up the sandbox ${name} after a failed create: ${describeError(error)}`);
+            this.logger.debug(`Could not look up the sandbox ${name} after a failed create: ${(0,errors/* describeError */.Uc)(error)}`);
         }
         try {
             for await (const sandbox of this.client.list({ labels }))
                 ids.add(sandbox.id);
         }
         catch (error) {
-            this.logger.debug(`Could not look up sandboxes after a failed create: ${describeError(error)}`);
+            this.logger.debug(`Could not look up sandboxes after a failed create: ${(0,errors/* describeError */.Uc)(error)}`);
         }
         for (const leftover of ids) {
-            await this.deleteById(leftover).catch((error) => this.logger.warning(`Could not delete the Daytona sandbox ${leftover}: ${describeError(error)}`));
+            await this.deleteById(leftover).catch((error) => this.logger.warning(`Could not delete the Daytona sandbox ${leftover}: ${(0,errors/* describeError */.Uc)(error)}`));
         }
     }
 }
@@ -1252,7 +1355,7 @@ function copyParams(params) {
 
 
 const DEFAULT_DAYTONA_TUNING = {
-    retry: DAYTONA_RETRY,
+    retry: errors/* DAYTONA_RETRY */.qQ,
     tuning: DEFAULT_SESSION_TUNING,
     unreachableMs: 60_000,
     probeTimeoutMs: 20_000,
@@ -1280,7 +1383,7 @@ function testTuning() {
         tuning: session,
         ...(parsed.transferBaseMs ? { transferBaseMs: parsed.transferBaseMs } : {}),
         ...(parsed.retryBaseMs
-            ? { retry: { ...DAYTONA_RETRY, baseMs: parsed.retryBaseMs, capMs: parsed.retryBaseMs * 8 } }
+            ? { retry: { ...errors/* DAYTONA_RETRY */.qQ, baseMs: parsed.retryBaseMs, capMs: parsed.retryBaseMs * 8 } }
             : {}),
     };
 }

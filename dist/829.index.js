@@ -1,6 +1,91 @@
-export const id = 644;
-export const ids = [644,775];
+export const id = 829;
+export const ids = [829,775];
 export const modules = {
+
+/***/ 55879:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ writeDownload),
+/* harmony export */   E: () => (/* binding */ DownloadTooLargeError)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(58382);
+
+
+
+
+
+
+
+/**
+ * A download that went past its byte limit. Counted on the bytes received, never on what the sandbox
+ * says about the file. The caller knows what the file was and rewords it (patch-too-large for the mbox).
+ */
+class DownloadTooLargeError extends _shared_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .ActionError */ .lZ {
+    remotePath;
+    maxBytes;
+    constructor(remotePath, maxBytes) {
+        super('patch-too-large', `${remotePath} in the sandbox is over ${maxBytes} bytes; the download was stopped and nothing was kept.`);
+        this.remotePath = remotePath;
+        this.maxBytes = maxBytes;
+    }
+}
+/** Counts bytes through a pipeline and fails it as soon as more than `maxBytes` have passed. */
+class ByteLimit extends node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform {
+    maxBytes;
+    remotePath;
+    received = 0;
+    constructor(maxBytes, remotePath) {
+        super();
+        this.maxBytes = maxBytes;
+        this.remotePath = remotePath;
+    }
+    _transform(chunk, _encoding, done) {
+        this.received += chunk.length;
+        if (this.received > this.maxBytes)
+            done(new DownloadTooLargeError(this.remotePath, this.maxBytes));
+        else
+            done(null, chunk);
+    }
+}
+/**
+ * Writes `source` to `localPath` through a temp file beside it, renamed only when complete, so a stopped
+ * or failed transfer never leaves a partial file. With `maxBytes`, more bytes than that abort the
+ * pipeline (destroying `source`, which ends the remote read) with `DownloadTooLargeError`.
+ */
+async function writeDownload(source, localPath, remotePath, maxBytes, 
+/** Runs once every byte is written, before the file appears (e.g. the remote reader's exit status). */
+beforeCommit) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(localPath), { recursive: true });
+    const partial = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)(localPath), `.${(0,node_path__WEBPACK_IMPORTED_MODULE_3__.basename)(localPath)}.partial-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
+    try {
+        if (maxBytes === undefined)
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(source, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(partial));
+        else
+            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(source, new ByteLimit(maxBytes, remotePath), (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(partial));
+        await beforeCommit?.();
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(partial, localPath);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(partial, { force: true });
+        throw error;
+    }
+}
+
+
+/***/ }),
 
 /***/ 25775:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -145,24 +230,19 @@ function modalResources(size) {
 
 /***/ }),
 
-/***/ 52644:
+/***/ 3214:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  createModalProvider: () => (/* binding */ createModalProvider)
-});
-
-// UNUSED EXPORTS: DEFAULT_MODAL_TUNING, MODAL_SCRATCH
-
-// EXTERNAL MODULE: ./src/sandbox/modal/config.ts
-var config = __webpack_require__(25775);
-// EXTERNAL MODULE: ./src/shared/errors.ts
-var errors = __webpack_require__(58382);
-// EXTERNAL MODULE: ./src/shared/retry.ts
-var shared_retry = __webpack_require__(43091);
-;// CONCATENATED MODULE: ./src/sandbox/modal/errors.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _K: () => (/* binding */ grpcCode),
+/* harmony export */   c4: () => (/* binding */ isNotFound),
+/* harmony export */   dg: () => (/* binding */ isTransient),
+/* harmony export */   dp: () => (/* binding */ GrpcStatus),
+/* harmony export */   j0: () => (/* binding */ classifyTransient),
+/* harmony export */   q0: () => (/* binding */ describe),
+/* harmony export */   x9: () => (/* binding */ isAlreadyExists)
+/* harmony export */ });
+/* unused harmony export errorName */
 /** gRPC status codes the provider cares about (nice-grpc `Status`, without importing it). */
 const GrpcStatus = {
     CANCELLED: 1,
@@ -170,11 +250,13 @@ const GrpcStatus = {
     DEADLINE_EXCEEDED: 4,
     NOT_FOUND: 5,
     ALREADY_EXISTS: 6,
+    PERMISSION_DENIED: 7,
     RESOURCE_EXHAUSTED: 8,
     FAILED_PRECONDITION: 9,
     ABORTED: 10,
     INTERNAL: 13,
     UNAVAILABLE: 14,
+    UNAUTHENTICATED: 16,
 };
 const TRANSIENT_CODES = new Set([
     GrpcStatus.CANCELLED,
@@ -227,6 +309,28 @@ function describe(error) {
     return String(error);
 }
 
+
+/***/ }),
+
+/***/ 55829:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createModalProvider: () => (/* binding */ createModalProvider)
+});
+
+// UNUSED EXPORTS: DEFAULT_MODAL_TUNING, MODAL_SCRATCH
+
+// EXTERNAL MODULE: ./src/sandbox/modal/config.ts
+var config = __webpack_require__(25775);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(58382);
+// EXTERNAL MODULE: ./src/shared/retry.ts
+var shared_retry = __webpack_require__(43091);
+// EXTERNAL MODULE: ./src/sandbox/modal/errors.ts
+var modal_errors = __webpack_require__(3214);
 // EXTERNAL MODULE: ./src/sandbox/bounded-download.ts
 var bounded_download = __webpack_require__(55879);
 ;// CONCATENATED MODULE: ./src/sandbox/modal/exec.ts
@@ -354,7 +458,7 @@ async function startCommand(handle, command, cwd, options, timeoutMs, tuning) {
             ? { retry: true }
             : isWorkerUnreachable(error)
                 ? { retry: false }
-                : classifyTransient(error),
+                : (0,modal_errors/* classifyTransient */.j0)(error),
         ...(options.signal ? { signal: options.signal } : {}),
     });
 }
@@ -391,7 +495,7 @@ async function pollSandbox(handle) {
         return await handle.poll();
     }
     catch (error) {
-        return isNotFound(error) ? 137 : null;
+        return (0,modal_errors/* isNotFound */.c4)(error) ? 137 : null;
     }
 }
 async function pump(stream, sink, onChunk, signal) {
@@ -427,7 +531,7 @@ async function pump(stream, sink, onChunk, signal) {
  * could not connect there (the control plane answered, or there would be no sandbox).
  */
 function isWorkerUnreachable(error) {
-    return (grpcCode(error) === GrpcStatus.UNAVAILABLE &&
+    return ((0,modal_errors/* grpcCode */._K)(error) === modal_errors/* GrpcStatus */.dp.UNAVAILABLE &&
         error instanceof Error &&
         error.message.includes('modal.task_command_router.TaskCommandRouter/'));
 }
@@ -457,9 +561,9 @@ function toExecResult(end, stdout, stderr, context) {
         case 'failed':
             if (isWorkerUnreachable(end.error)) {
                 const host = workerAddress(end.error) ?? "the sandbox's worker";
-                throw new errors/* ActionError */.lZ('sandbox-error', `Could not reach the Modal worker at ${host} — self-hosted runners need egress to Modal's worker hosts, not only api.modal.com (${describe(end.error)}).`, 'Allow outbound HTTPS from the runner to the Modal worker hosts, or run on a GitHub-hosted runner.', { cause: end.error });
+                throw new errors/* ActionError */.lZ('sandbox-error', `Could not reach the Modal worker at ${host} — self-hosted runners need egress to Modal's worker hosts, not only api.modal.com (${(0,modal_errors/* describe */.q0)(end.error)}).`, 'Allow outbound HTTPS from the runner to the Modal worker hosts, or run on a GitHub-hosted runner.', { cause: end.error });
             }
-            throw new errors/* ActionError */.lZ('sandbox-error', `Running a command in the Modal sandbox ${context.sandboxId} failed: ${describe(end.error)}.`, undefined, { cause: end.error });
+            throw new errors/* ActionError */.lZ('sandbox-error', `Running a command in the Modal sandbox ${context.sandboxId} failed: ${(0,modal_errors/* describe */.q0)(end.error)}.`, undefined, { cause: end.error });
     }
 }
 function sandboxGoneError(sandboxId, code, lifetimeSeconds) {
@@ -635,8 +739,8 @@ class ModalSandbox {
         try {
             await (0,shared_retry/* withRetry */.bD)(operation, {
                 ...this.tuning.transferRetry,
-                classify: (error) => error instanceof IncompleteDownloadError ? { retry: true } : classifyTransient(error),
-                onRetry: ({ attempt, error }) => this.logger.warning(`Modal ${what} of ${remotePath} failed (${describe(error)}); attempt ${attempt + 1}.`),
+                classify: (error) => error instanceof IncompleteDownloadError ? { retry: true } : (0,modal_errors/* classifyTransient */.j0)(error),
+                onRetry: ({ attempt, error }) => this.logger.warning(`Modal ${what} of ${remotePath} failed (${(0,modal_errors/* describe */.q0)(error)}); attempt ${attempt + 1}.`),
             });
         }
         catch (error) {
@@ -647,7 +751,7 @@ class ModalSandbox {
             }
             if (error instanceof errors/* ActionError */.lZ)
                 throw error;
-            throw new errors/* ActionError */.lZ('sandbox-error', `The ${what} of ${remotePath} in the Modal sandbox ${this.id} failed: ${describe(error)}.`, undefined, { cause: error });
+            throw new errors/* ActionError */.lZ('sandbox-error', `The ${what} of ${remotePath} in the Modal sandbox ${this.id} failed: ${(0,modal_errors/* describe */.q0)(error)}.`, undefined, { cause: error });
         }
     }
     assertUsable() {
@@ -668,17 +772,17 @@ async function terminateSandbox(handle, retry, logger) {
                 await handle.terminate();
             }
             catch (error) {
-                if (!isNotFound(error))
+                if (!(0,modal_errors/* isNotFound */.c4)(error))
                     throw error;
             }
         }, {
             ...retry,
-            classify: classifyTransient,
-            onRetry: ({ attempt, error }) => logger.warning(`Terminating the Modal sandbox ${handle.sandboxId} failed (${describe(error)}); attempt ${attempt + 1}.`),
+            classify: modal_errors/* classifyTransient */.j0,
+            onRetry: ({ attempt, error }) => logger.warning(`Terminating the Modal sandbox ${handle.sandboxId} failed (${(0,modal_errors/* describe */.q0)(error)}); attempt ${attempt + 1}.`),
         });
     }
     catch (error) {
-        throw new errors/* ActionError */.lZ('sandbox-error', `Could not terminate the Modal sandbox ${handle.sandboxId}: ${describe(error)}.`, 'It stops by itself when its lifetime runs out; the post step and the sweeper try again.', { cause: error });
+        throw new errors/* ActionError */.lZ('sandbox-error', `Could not terminate the Modal sandbox ${handle.sandboxId}: ${(0,modal_errors/* describe */.q0)(error)}.`, 'It stops by itself when its lifetime runs out; the post step and the sweeper try again.', { cause: error });
     }
 }
 /**
@@ -795,7 +899,7 @@ class ModalProvider {
             }
         }
         catch (error) {
-            await sandbox.delete().catch((e) => this.logger.warning(describe(e)));
+            await sandbox.delete().catch((e) => this.logger.warning((0,modal_errors/* describe */.q0)(e)));
             throw error;
         }
         return sandbox;
@@ -815,9 +919,9 @@ class ModalProvider {
             app = await this.client.apps.fromName(this.settings.app, this.environmentParams());
         }
         catch (error) {
-            if (isNotFound(error))
+            if ((0,modal_errors/* isNotFound */.c4)(error))
                 return [];
-            throw new errors/* ActionError */.lZ('sandbox-error', `Listing Modal sandboxes failed: ${describe(error)}.`);
+            throw new errors/* ActionError */.lZ('sandbox-error', `Listing Modal sandboxes failed: ${(0,modal_errors/* describe */.q0)(error)}.`);
         }
         const listings = [];
         try {
@@ -827,7 +931,7 @@ class ModalProvider {
                 }
                 catch (error) {
                     // Finished between the listing and the lookup: nothing left to sweep.
-                    if (!isNotFound(error))
+                    if (!(0,modal_errors/* isNotFound */.c4)(error))
                         throw error;
                 }
                 finally {
@@ -836,7 +940,7 @@ class ModalProvider {
             }
         }
         catch (error) {
-            throw new errors/* ActionError */.lZ('sandbox-error', `Listing Modal sandboxes failed: ${describe(error)}.`, undefined, {
+            throw new errors/* ActionError */.lZ('sandbox-error', `Listing Modal sandboxes failed: ${(0,modal_errors/* describe */.q0)(error)}.`, undefined, {
                 cause: error,
             });
         }
@@ -859,7 +963,7 @@ class ModalProvider {
                 return await this.client.sandboxes.create(app, this.image(), params);
             }
             catch (error) {
-                if (!isAlreadyExists(error))
+                if (!(0,modal_errors/* isAlreadyExists */.x9)(error))
                     throw error;
                 const existing = await this.client.sandboxes.fromName(this.settings.app, name, this.environmentParams());
                 this.logger.info(`Adopted the existing Modal sandbox ${existing.sandboxId} named ${name}.`);
@@ -868,8 +972,8 @@ class ModalProvider {
         }, {
             ...this.tuning.createRetry,
             totalMs: spec.createTimeoutMs,
-            classify: (error) => ({ retry: isTransient(error) || isNotFound(error) }),
-            onRetry: ({ attempt: n, delayMs, error }) => this.logger.warning(`Creating the Modal sandbox failed (${describe(error)}); attempt ${n + 1} in ${delayMs} ms.`),
+            classify: (error) => ({ retry: (0,modal_errors/* isTransient */.dg)(error) || (0,modal_errors/* isNotFound */.c4)(error) }),
+            onRetry: ({ attempt: n, delayMs, error }) => this.logger.warning(`Creating the Modal sandbox failed (${(0,modal_errors/* describe */.q0)(error)}); attempt ${n + 1} in ${delayMs} ms.`),
             signal: deadline.signal,
         });
         let timer;
@@ -886,7 +990,7 @@ class ModalProvider {
         catch (error) {
             if (error instanceof errors/* ActionError */.lZ)
                 throw error;
-            throw new errors/* ActionError */.lZ('sandbox-error', `Creating the Modal sandbox failed: ${describe(error)}.`, undefined, {
+            throw new errors/* ActionError */.lZ('sandbox-error', `Creating the Modal sandbox failed: ${(0,modal_errors/* describe */.q0)(error)}.`, undefined, {
                 cause: error,
             });
         }
@@ -898,7 +1002,7 @@ class ModalProvider {
                 if (!late)
                     return;
                 terminateSandbox(handle, this.tuning.terminateRetry, this.logger)
-                    .catch((e) => this.logger.warning(describe(e)))
+                    .catch((e) => this.logger.warning((0,modal_errors/* describe */.q0)(e)))
                     .finally(() => handle.detach());
             }, () => undefined);
         }
@@ -924,38 +1028,8 @@ class ModalProvider {
     }
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-;// CONCATENATED MODULE: ./src/sandbox/modal/sdk.ts
-
-let loading;
-/**
- * Loads `modal` (only ever from here, itself reached only through the dynamic import in
- * `sandbox/index.ts`, so the local path never pays for it).
- *
- * The SDK reads its TOML config once, when the module is evaluated: `MODAL_CONFIG_PATH` or
- * `~/.modal.toml`, whose active profile could change the server, the environment, the V1/V2 backend or
- * the credentials. The action takes its Modal settings only from inputs and `MODAL_*` env vars, so the
- * config path points at the null device while the module loads (an empty config), and is restored after.
- * The server URL then comes only from `MODAL_SERVER_URL` (how the tests reach the loopback fake).
- */
-function loadModalSdk() {
-    loading ??= (async () => {
-        const previous = process.env['MODAL_CONFIG_PATH'];
-        process.env['MODAL_CONFIG_PATH'] = external_node_os_.devNull;
-        try {
-            return await __webpack_require__.e(/* import() */ 442).then(__webpack_require__.bind(__webpack_require__, 34442));
-        }
-        finally {
-            if (previous === undefined)
-                delete process.env['MODAL_CONFIG_PATH'];
-            else
-                process.env['MODAL_CONFIG_PATH'] = previous;
-        }
-    })();
-    return loading;
-}
-
+// EXTERNAL MODULE: ./src/sandbox/modal/sdk.ts
+var modal_sdk = __webpack_require__(80285);
 ;// CONCATENATED MODULE: ./src/sandbox/modal/index.ts
 
 
@@ -982,7 +1056,7 @@ const DEFAULT_MODAL_TUNING = {
  */
 async function createModalProvider(settings, logger, options = {}) {
     const resolved = (0,config.resolveModalSettings)(settings, options.env);
-    const sdk = await loadModalSdk();
+    const sdk = await (0,modal_sdk/* loadModalSdk */.S)();
     const secrets = [resolved.tokenId, resolved.tokenSecret];
     const scrub = (text) => secrets.reduce((t, s) => t.split(s).join('***'), text);
     const line = (message, args) => scrub(args.length
@@ -1007,6 +1081,46 @@ async function createModalProvider(settings, logger, options = {}) {
     client.profile.sandboxV2 = resolved.sandboxV2;
     logger.debug(`Modal sandbox backend: ${resolved.sandboxV2 ? 'V2' : 'V1 (MODAL_SANDBOX_V2=0)'}.`);
     return new ModalProvider(client, resolved, { ...DEFAULT_MODAL_TUNING, ...options.tuning }, logger);
+}
+
+
+/***/ }),
+
+/***/ 80285:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ loadModalSdk)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+
+let loading;
+/**
+ * Loads `modal` (only ever from here, itself reached only through the dynamic import in
+ * `sandbox/index.ts`, so the local path never pays for it).
+ *
+ * The SDK reads its TOML config once, when the module is evaluated: `MODAL_CONFIG_PATH` or
+ * `~/.modal.toml`, whose active profile could change the server, the environment, the V1/V2 backend or
+ * the credentials. The action takes its Modal settings only from inputs and `MODAL_*` env vars, so the
+ * config path points at the null device while the module loads (an empty config), and is restored after.
+ * The server URL then comes only from `MODAL_SERVER_URL` (how the tests reach the loopback fake).
+ */
+function loadModalSdk() {
+    loading ??= (async () => {
+        const previous = process.env['MODAL_CONFIG_PATH'];
+        process.env['MODAL_CONFIG_PATH'] = node_os__WEBPACK_IMPORTED_MODULE_0__.devNull;
+        try {
+            return await __webpack_require__.e(/* import() */ 442).then(__webpack_require__.bind(__webpack_require__, 34442));
+        }
+        finally {
+            if (previous === undefined)
+                delete process.env['MODAL_CONFIG_PATH'];
+            else
+                process.env['MODAL_CONFIG_PATH'] = previous;
+        }
+    })();
+    return loading;
 }
 
 
