@@ -77,7 +77,9 @@ export async function runPipeline(input: PipelineInput): Promise<RunResult> {
   if (progress.task?.reviewThreads?.length) {
     const { settings, context, host } = input;
     const answer = { settings, context, task: progress.task, result, pushed: progress.pushed };
-    await answerReviewThreads({ ...answer, logger: host.logger });
+    await answerReviewThreads({ ...answer, logger: host.logger }).catch((error: unknown) =>
+      host.logger.warning(`Could not answer the review threads: ${errorMessage(error)}`),
+    );
   }
   await progress.tracker?.finish(result);
   // Issue 20 item 5: a labeled run takes its trigger label off, whatever the outcome.

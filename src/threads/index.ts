@@ -26,6 +26,8 @@ export interface ThreadAnswer {
   decision: ResolveDecision;
 }
 
+/** At most this many review threads are answered per run. */
+const MAX_THREADS = 30;
 /** At most this many pages of 100 review threads are searched for the comment's thread. */
 const MAX_THREAD_PAGES = 10;
 
@@ -82,8 +84,15 @@ export async function answerReviewThreads(input: {
   logger: Logger;
 }): Promise<ThreadAnswer[]> {
   const { settings, context, task, result, pushed, logger } = input;
-  const threads = task.reviewThreads ?? [];
-  if (threads.length === 0 || !task.number || !settings.githubToken) return [];
+  const all = task.reviewThreads ?? [];
+  if (all.length === 0 || !task.number || !settings.githubToken) return [];
+  // Two API calls per thread after the deadline's delivery reserve began: a huge review is bounded.
+  const threads = all.slice(0, MAX_THREADS);
+  if (all.length > MAX_THREADS) {
+    logger.warning(
+      `The review has ${all.length} inline comments; only the first ${MAX_THREADS} get a reply.`,
+    );
+  }
   const [owner, repo] = context.repository.split('/') as [string, string];
   const number = task.number;
   let octokit: GitHubClient;
@@ -230,8 +239,11 @@ export function renderThreadReply(
     }`;
   } else if (result.outcome === 'pr-opened' || result.outcome === 'pr-updated') {
     what = result.prNumber
-      ? `Opened #${result.prNumber} with the change, into this pull request's branch.`
+      ? `Opened #${result.prNumber} with the change.`
       : 'Opened a pull request with the change.';
+    // e.g. rebase-conflict: the follow-up push was not possible, so the reply says why a new PR came.
+    if (result.reason)
+      what += ` Not pushed onto this pull request (${inlineCode(result.reason, 60)}): ${reason()}`;
   } else if (result.outcome === 'refused') {
     what = `Refused (${inlineCode(result.reason, 60)}): ${reason()}`;
   } else if (result.outcome === 'failed') {

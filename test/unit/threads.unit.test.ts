@@ -111,8 +111,19 @@ describe('renderThreadReply', () => {
         link,
       ),
     ).toContain('Pushed `ccccccc` onto this pull request (2 commits). It changes the commented lines');
-    expect(renderThreadReply({ ...base, outcome: 'pr-opened', prNumber: 42 }, no, undefined, link)).toContain(
-      'Opened #42 with the change',
+    expect(
+      renderThreadReply({ ...base, outcome: 'pr-opened', reason: '', prNumber: 42 }, no, undefined, link),
+    ).toBe(`Opened #42 with the change. [Run](${link})`);
+    const conflict = {
+      ...base,
+      outcome: 'pr-opened' as const,
+      reason: 'rebase-conflict',
+      prNumber: 43,
+      message:
+        'agent/x moved during the run and the verified commits do not apply cleanly onto its new tip, so nothing was pushed onto it; more.',
+    };
+    expect(renderThreadReply(conflict, no, undefined, link)).toContain(
+      'Opened #43 with the change. Not pushed onto this pull request (`rebase-conflict`): `agent/x moved',
     );
     expect(
       renderThreadReply(
