@@ -165,6 +165,24 @@ describe('review threads on the agent’s PR (follow-up)', () => {
     expect(isResolved(pull.number, OTHER_THREAD)).toBe(false);
   });
 
+  it('a command posted as a reply inside a thread is answered through the thread’s top-level comment', async () => {
+    const s = await setup();
+    const pull = await openAgentPull(s);
+    github!.reviewThreads.set(pull.number, [
+      { id: THREAD, isResolved: false, commentIds: [COMMENT_ID, 778] },
+    ]);
+    s.agentDoes(CHANGE_LINE_3);
+    const event = reviewComment(pull.number, s.tip(AGENT_BRANCH));
+    Object.assign(event.payload['comment'] as Record<string, unknown>, {
+      id: 778,
+      in_reply_to_id: COMMENT_ID,
+    });
+    const run = await s.run(event, { runId: '5009' });
+    expect(run.outputs, run.stdout).toMatchObject({ outcome: 'pr-updated', 'follow-up': 'true' });
+    expect(github!.reviewReplies.map((r) => r.inReplyTo)).toEqual([COMMENT_ID]);
+    expect(isResolved(pull.number, THREAD)).toBe(true);
+  });
+
   it('a multi-line comment (start_line..line) is resolved when the push changes a line inside it', async () => {
     const s = await setup();
     const pull = await openAgentPull(s);
@@ -190,6 +208,30 @@ describe('review threads on the agent’s PR (follow-up)', () => {
     );
     expect(isResolved(pull.number, THREAD)).toBe(false);
     expect(graphqlCalls()).toBe(0);
+  });
+
+  it('branch moved during the run: only the verified change counts, not what others pushed meanwhile', async () => {
+    const s = await setup();
+    const pull = await openAgentPull(s);
+    seedThreads(pull.number);
+    // A person rewrites the commented line while the agent runs; the agent changes line 6 only. The
+    // rebase is clean, and diffing start → new tip would claim the person's edit as ours.
+    const person = tempDir('sa-person-');
+    git(person, ['clone', '-q', '-b', AGENT_BRANCH, server!.repoPath('octo/demo'), '.']);
+    git(person, ['config', 'user.name', 'Person']);
+    git(person, ['config', 'user.email', 'person@example.com']);
+    writeFileSync(join(person, 'src/app.txt'), APP.replace('three', 'the person wrote 3'));
+    git(person, ['commit', '-qam', 'Person edits line three']);
+    s.agentDoes(`git -C '${person}' push -q origin HEAD:refs/heads/${AGENT_BRANCH}\n${CHANGE_LINE_6}`);
+    const run = await s.run(reviewComment(pull.number, s.tip(AGENT_BRANCH)), { runId: '5008' });
+    expect(run.outputs, run.stdout).toMatchObject({ outcome: 'pr-updated', 'follow-up': 'true' });
+    expect(run.stdout).toContain('rebasing the verified commits onto it');
+    expect(git(server!.repoPath('octo/demo'), ['show', `${AGENT_BRANCH}:src/app.txt`])).toContain(
+      'the person wrote 3',
+    );
+    expect(github!.reviewReplies[0]!.body).toContain(`Pushed \`${s.tip(AGENT_BRANCH).slice(0, 7)}\``);
+    expect(github!.reviewReplies[0]!.body).toContain('the push did not change the commented lines');
+    expect(isResolved(pull.number, THREAD)).toBe(false);
   });
 
   it('resolve-threads: false: replies, never resolves', async () => {
