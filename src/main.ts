@@ -43,7 +43,8 @@ import { assertGitVersion, BOT_IDENTITY } from './shared/git.js';
 import type { Logger } from './shared/log.js';
 import type { SecretRegistry } from './shared/secrets.js';
 import { createSnapshot } from './snapshot/index.js';
-import { resolveTask } from './trigger/index.js';
+import { answerReviewThreads, observePush, type PushedChange } from './threads/index.js';
+import { resolveTask, type Task } from './trigger/index.js';
 import { removeTriggerLabel } from './trigger/issue.js';
 import { buildHistoryNote } from './trigger/prompt.js';
 import { startTracking, type Tracker } from './trigger/tracking.js';
@@ -72,15 +73,30 @@ export interface PipelineInput {
  * It never throws: every failure becomes a `failed` (or `refused`) result that keeps what was captured.
  */
 export async function runPipeline(input: PipelineInput): Promise<RunResult> {
-  const progress: { tracker?: Tracker } = {};
+  const progress: Progress = {};
   const result = withoutLeakedSummary(await runStages(input, progress), input.host.secrets);
+  // Issue 20 item 3: reply in the review threads this run answers, resolve those the push addressed.
+  if (progress.task?.reviewThreads?.length) {
+    const { settings, context, host } = input;
+    const answer = { settings, context, task: progress.task, result, pushed: progress.pushed };
+    await answerReviewThreads({ ...answer, logger: host.logger }).catch((error: unknown) =>
+      host.logger.warning(`Could not answer the review threads: ${errorMessage(error)}`),
+    );
+  }
   await progress.tracker?.finish(result);
   // Issue 20 item 5: a labeled run takes its trigger label off, whatever the outcome.
   await removeTriggerLabel(input.settings, input.context, result, input.host.logger);
   return result;
 }
 
-async function runStages(input: PipelineInput, progress: { tracker?: Tracker }): Promise<RunResult> {
+/** What later steps of runPipeline need from the stages (the task; what a follow-up push changed). */
+interface Progress {
+  tracker?: Tracker;
+  task?: Task;
+  pushed?: PushedChange;
+}
+
+async function runStages(input: PipelineInput, progress: Progress): Promise<RunResult> {
   const { settings, context, host } = input;
   const { logger } = host;
   const timings = new Timings();
@@ -108,6 +124,7 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
     assertCanDeliver(settings);
     await assertGitVersion();
     const task = await resolveTask(settings, context, input.repoDir, logger);
+    progress.task = task;
     // Before the tracking comment, the snapshot and any sandbox (issue 18): refuses with what to do.
     await timings.measure('preflight', () => runPreflight({ settings, context, task, logger }));
     progress.tracker = await startTracking(settings, context, task, logger);
@@ -209,6 +226,11 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
           }),
         ),
       );
+      if (delivery.followUp && task.reviewThreads?.length && verified.baseSha === task.headSha) {
+        const { baseSha: startHead, headSha: verifiedHead } = verified;
+        const threads = task.reviewThreads;
+        progress.pushed = await observePush({ git: verified.git, startHead, verifiedHead, threads, logger });
+      }
       return { ...facts, ...delivery, timings: timings.entries };
     } catch (error) {
       // Issue 18 item 2: an unexpected failure after verify keeps the verified work like delivery does.

@@ -66,6 +66,8 @@ export interface Settings {
   suggestOnForks: boolean;
   /** `pr-push-to-head`: follow-ups may push onto same-repo PR branches a person opened (never forks). */
   prPushToHead: boolean;
+  /** `resolve-threads`: resolve a review thread whose lines the verified follow-up push changed (replies stay on). */
+  resolveThreads: boolean;
   includeUncommitted: boolean;
   protectedPaths: string[];
   protectedPathsPolicy: ProtectedPathsPolicy;
@@ -208,6 +210,7 @@ export function parseSettings(read: InputReader, context: RunContext): Settings 
     allowedBots: list(read('allowed-bots')),
     ...forkPrMode(input('allow-fork-prs'), errors),
     prPushToHead: boolean('pr-push-to-head'),
+    resolveThreads: input('resolve-threads') === '' ? true : boolean('resolve-threads'),
     includeUncommitted: boolean('include-uncommitted'),
     protectedPaths: [...DEFAULT_PROTECTED_PATHS, ...lines(read('protected-paths'))],
     protectedPathsPolicy: oneOf('protected-paths-policy', PROTECTED_POLICIES, 'fallback'),

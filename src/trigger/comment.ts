@@ -5,7 +5,7 @@ import { ActionError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
 import { authorize } from './authorize.js';
 import { isBot, parseCommand, TRACKING_MARKER_PREFIX } from './command.js';
-import type { PullHead, Task } from './index.js';
+import type { PullHead, ReviewThreadRef, Task } from './index.js';
 import { deriveTitle } from './index.js';
 import { buildCommentPrompt, type ThreadComment } from './prompt.js';
 import { readReviewComments, reviewThreadRefs } from './review.js';
@@ -22,6 +22,10 @@ interface CommentPayload {
   line?: number | null;
   original_line?: number | null;
   diff_hunk?: string;
+  start_line?: number | null;
+  side?: string | null;
+  commit_id?: string;
+  in_reply_to_id?: number;
 }
 interface IssuePayload {
   number?: number;
@@ -170,8 +174,29 @@ export async function resolveCommentTask(
     prBase,
     baseBranch,
     comment: { id: comment.id, review, ...(submitted ? { submittedReview: true } : {}) },
-    reviewThreads: submitted ? reviewThreadRefs(inline) : undefined,
+    reviewThreads: submitted
+      ? reviewThreadRefs(inline)
+      : review
+        ? [reviewThreadOf(comment, comment.in_reply_to_id ?? comment.id)]
+        : undefined,
     pull: pullHead,
+  };
+}
+
+/**
+ * The triggering review comment as a thread to answer (src/threads); a reply is answered through its
+ * thread's first comment (GitHub: "replies to replies are not supported"). Null lines when GitHub gave none.
+ */
+function reviewThreadOf(comment: CommentPayload, commentId: number): ReviewThreadRef {
+  const lineOrNull = (value: unknown): number | null =>
+    typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;
+  return {
+    commentId,
+    path: comment.path ?? '',
+    line: lineOrNull(comment.line),
+    startLine: lineOrNull(comment.start_line),
+    side: comment.side === 'LEFT' ? 'LEFT' : 'RIGHT',
+    commitId: comment.commit_id ?? '',
   };
 }
 

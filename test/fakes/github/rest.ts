@@ -93,8 +93,22 @@ export interface FakeReviewComment {
   html_url?: string;
 }
 
+/**
+ * A review thread as GitHub's GraphQL API shows it (docs.github.com/graphql/reference/objects#pullrequestreviewthread:
+ * `id`, `isResolved`, `comments { databaseId }`); `commentIds` are the REST ids, the first is the top-level one.
+ */
+export interface FakeReviewThread {
+  id: string;
+  isResolved: boolean;
+  commentIds: number[];
+}
+
 export interface FakeGitHub {
   url: string;
+  /** Review threads per PR number, served by `POST /graphql` (reviewThreads, resolveReviewThread). */
+  reviewThreads: Map<number, FakeReviewThread[]>;
+  /** Replies posted with `POST /repos/{o}/{r}/pulls/{n}/comments/{id}/replies`. */
+  reviewReplies: Array<{ id: number; pull: number; inReplyTo: number; body: string }>;
   calls: FakeCall[];
   pulls: FakePull[];
   comments: FakeComment[];
@@ -163,6 +177,8 @@ export async function startFakeGitHub(
     branches: new Map(),
     issueLabels: new Map(),
     reviews: [],
+    reviewThreads: new Map(),
+    reviewReplies: [],
   };
   let nextNumber = 100;
   let baseUrl = '';
@@ -176,6 +192,30 @@ export async function startFakeGitHub(
   const pullJson = (p: FakePull) => p;
 
   const routes: Array<[string, RegExp, Handler]> = [
+    [
+      'POST',
+      /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)\/comments\/(\d+)\/replies$/,
+      (m, r) => {
+        // docs.github.com/rest/pulls/comments#create-a-reply-for-a-review-comment: 201 with the new
+        // comment; `comment_id` must be a top-level review comment of this PR ("replies to replies are
+        // not supported"), otherwise 404.
+        const pull = Number(m[3]);
+        const inReplyTo = Number(m[4]);
+        const thread = state.reviewThreads.get(pull)?.find((t) => t.commentIds[0] === inReplyTo);
+        if (!thread) return { status: 404, body: { message: 'Not Found', status: '404' } };
+        const id = nextComment++;
+        thread.commentIds.push(id);
+        const body = String(r.body['body'] ?? '');
+        state.reviewReplies.push({ id, pull, inReplyTo, body });
+        return { status: 201, body: { id, in_reply_to_id: inReplyTo, body, pull_request_review_id: 1 } };
+      },
+    ],
+    [
+      'POST',
+      /^\/graphql$/,
+      (_m, r) =>
+        graphql(String(r.body['query'] ?? ''), (r.body['variables'] ?? {}) as Record<string, unknown>),
+    ],
     [
       'GET',
       /^\/repos\/([^/]+)\/([^/]+)$/,
@@ -495,6 +535,69 @@ export async function startFakeGitHub(
         submitted_at: new Date().toISOString(),
         author_association: 'NONE',
       },
+    };
+  }
+
+  /**
+   * The two GraphQL operations the action sends, told apart by their root field. As GitHub's GraphQL API
+   * does (docs.github.com/graphql/guides/forming-calls-with-graphql), an unknown node id answers 200
+   * with `data` null for that field and an `errors` array of type NOT_FOUND.
+   */
+  function graphql(query: string, variables: Record<string, unknown>): { status: number; body: unknown } {
+    if (query.includes('resolveReviewThread')) {
+      const threadId = String(variables['threadId'] ?? '');
+      const thread = [...state.reviewThreads.values()].flat().find((t) => t.id === threadId);
+      if (!thread) {
+        return {
+          status: 200,
+          body: {
+            data: { resolveReviewThread: null },
+            errors: [
+              {
+                type: 'NOT_FOUND',
+                path: ['resolveReviewThread'],
+                locations: [{ line: 2, column: 3 }],
+                message: `Could not resolve to a node with the global id of '${threadId}'.`,
+              },
+            ],
+          },
+        };
+      }
+      thread.isResolved = true;
+      return {
+        status: 200,
+        body: { data: { resolveReviewThread: { thread: { id: thread.id, isResolved: true } } } },
+      };
+    }
+    if (query.includes('reviewThreads')) {
+      // Connections page by `first`/`after` with `pageInfo { hasNextPage endCursor }`; 100 per page.
+      const all = state.reviewThreads.get(Number(variables['number'])) ?? [];
+      const start = variables['cursor'] ? Number(variables['cursor']) : 0;
+      const page = all.slice(start, start + 100);
+      const hasNextPage = start + 100 < all.length;
+      return {
+        status: 200,
+        body: {
+          data: {
+            repository: {
+              pullRequest: {
+                reviewThreads: {
+                  pageInfo: { hasNextPage, endCursor: hasNextPage ? String(start + 100) : null },
+                  nodes: page.map((t) => ({
+                    id: t.id,
+                    isResolved: t.isResolved,
+                    comments: { nodes: t.commentIds.slice(0, 100).map((databaseId) => ({ databaseId })) },
+                  })),
+                },
+              },
+            },
+          },
+        },
+      };
+    }
+    return {
+      status: 200,
+      body: { errors: [{ message: 'The fake serves only reviewThreads and resolveReviewThread.' }] },
     };
   }
 
