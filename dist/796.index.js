@@ -81,8 +81,8 @@ async function applyMbox(input) {
 
 // EXTERNAL MODULE: ./src/deliver/result.ts
 var deliver_result = __webpack_require__(52664);
-// EXTERNAL MODULE: ./src/main.ts + 11 modules
-var main = __webpack_require__(25282);
+// EXTERNAL MODULE: ./src/main.ts + 13 modules
+var main = __webpack_require__(31779);
 // EXTERNAL MODULE: ./src/settings/context.ts
 var settings_context = __webpack_require__(17218);
 // EXTERNAL MODULE: ./src/settings/index.ts
