@@ -147,7 +147,7 @@ export async function answerReviewThreads(input: {
         }
       } catch (error) {
         logger.warning(
-          `Could not resolve the review thread of comment ${thread.commentId} (needs pull-requests: write): ${errorText(error)}`,
+          `Could not resolve the review thread of comment ${thread.commentId} (needs pull-requests: write and contents: write): ${errorText(error)}`,
         );
       }
     } else {

@@ -281,7 +281,7 @@ describe('review threads on the agent’s PR (follow-up)', () => {
     expect(first.exitCode, first.stdout + first.stderr).toBe(0);
     expect(first.outputs).toMatchObject({ outcome: 'pr-updated', reason: '', 'follow-up': 'true' });
     expect(first.stdout).toMatch(
-      /::warning::Could not resolve the review thread of comment 777 \(needs pull-requests: write\): .*Resource not accessible by integration/,
+      /::warning::Could not resolve the review thread of comment 777 \(needs pull-requests: write and contents: write\): .*Resource not accessible by integration/,
     );
     expect(isResolved(pull.number, THREAD)).toBe(false);
     expect(github!.reviewReplies).toHaveLength(1);

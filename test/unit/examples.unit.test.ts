@@ -36,6 +36,37 @@ describe('examples/', () => {
     expect(workflow.jobs.agent.if).toContain("startsWith(github.event.comment.body, '/agent')");
   });
 
+  it('review.yml grants what thread replies and resolveReviewThread need, and README’s Permissions table says the same', () => {
+    const workflow = parse(readFileSync(join(PROJECT_ROOT, 'examples', 'review.yml'), 'utf8')) as {
+      permissions: Record<string, string>;
+    };
+    // Replies: REST "Create a reply for a review comment" needs "Pull requests" (write)
+    // (docs.github.com/rest/pulls/comments#create-a-reply-for-a-review-comment). resolveReviewThread
+    // needs pull-requests: write and repository write access, i.e. contents: write for an app token
+    // (github.com/orgs/community/discussions/204269; GraphQL documents no per-mutation permission).
+    expect(workflow.permissions['pull-requests']).toBe('write');
+    expect(workflow.permissions['contents']).toBe('write');
+
+    const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### Permissions'));
+    const rowOf = (event: string): string[] => {
+      const line = section.split('\n').find((l) => l.startsWith(`| ${event} |`));
+      expect(line, event).toBeDefined();
+      return line!.split('|').map((cell) => cell.trim());
+    };
+    const granted = Object.entries(workflow.permissions)
+      .map(([scope, level]) => `\`${scope}: ${level}\``)
+      .sort();
+    for (const event of ['`pull_request_review_comment`', '`pull_request_review` (`submitted`)']) {
+      // Columns: '', trigger, output: artifact, output: pull-request or both, ''.
+      const forPullRequests = rowOf(event)[3]!.split(', ').sort();
+      expect(forPullRequests, event).toEqual(granted);
+    }
+    expect(section).toMatch(
+      /resolving a thread \(GraphQL `resolveReviewThread`[^)]*\)\s+needs `pull-requests: write` plus write access to the repository \(`contents: write`\)/,
+    );
+  });
+
   it.each(files)('%s uses only declared inputs', (file) => {
     const workflow = parse(readFileSync(join(PROJECT_ROOT, 'examples', file), 'utf8')) as {
       permissions: Record<string, string>;
