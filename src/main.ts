@@ -17,6 +17,8 @@ import {
   stageRepository,
   verifyPatch,
 } from './lazy-stages.js';
+// Cold start: comment/issue trigger code loads only for the events that need it (src/lazy-triggers.ts).
+import { buildHistoryNote, removeTriggerLabel, startTracking, type Tracker } from './lazy-triggers.js';
 import { runPreflight } from './preflight/index.js';
 import { loadProvider } from './sandbox/index.js';
 import { buildSandboxSpec } from './sandbox/spec.js';
@@ -42,9 +44,6 @@ import type { Logger } from './shared/log.js';
 import type { SecretRegistry } from './shared/secrets.js';
 import { createSnapshot } from './snapshot/index.js';
 import { resolveTask } from './trigger/index.js';
-import { removeTriggerLabel } from './trigger/issue.js';
-import { buildHistoryNote } from './trigger/prompt.js';
-import { startTracking, type Tracker } from './trigger/tracking.js';
 
 /** What the pipeline needs from whoever runs it (the action, the CLI, a test). */
 export interface Host {
@@ -104,15 +103,17 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
     if (shortened) logger.warning(shortened);
     assertAgentReady(settings);
     assertCanDeliver(settings);
-    await assertGitVersion();
     const task = await resolveTask(settings, context, input.repoDir, logger);
     // Before the tracking comment, the snapshot and any sandbox (issue 18): refuses with what to do.
     await timings.measure('preflight', () => runPreflight({ settings, context, task, logger }));
     progress.tracker = await startTracking(settings, context, task, logger);
 
     const snapshot = await timings.measure('snapshot', () =>
-      logger.group('Snapshot', () =>
-        createSnapshot({
+      logger.group('Snapshot', async () => {
+        // The snapshot is the first use of the runner's git: its version is checked here, before it is
+        // used and before any sandbox, not before the first log line (cold start, issue 19 item 6).
+        await assertGitVersion();
+        return createSnapshot({
           repoDir: input.repoDir,
           includeUncommitted: settings.includeUncommitted,
           commit: task.headSha,
@@ -125,12 +126,12 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
           workDir: join(work, 'snapshot'),
           secrets: host.secrets,
           logger,
-        }),
-      ),
+        });
+      }),
     );
     facts.baseSha = snapshot.baseSha;
     // Issue 20 item 4: the agent is told which ref is the PR's base only once it was shipped.
-    if (snapshot.history) task.prompt += buildHistoryNote(snapshot.history);
+    if (snapshot.history) task.prompt += await buildHistoryNote(snapshot.history);
 
     const capture = await runInSandbox(input, plan, snapshot, task, work, timings, facts, background);
     facts.patchPath = capture.mboxPath;
