@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { INSTALL_TIMEOUT_MS } from './agent/limits.js';
-import { assertAgentReady } from './agent/presets/index.js';
+import { checkAgentReady } from './agent/ready.js';
 import type { Capture } from './capture/index.js';
 import { assertCanDeliver } from './deliver/can-deliver.js';
 import type { Delivery } from './deliver/index.js';
@@ -101,7 +101,7 @@ async function runStages(input: PipelineInput, progress: { tracker?: Tracker }):
       });
     const shortened = describeShortening(plan, plan.agentMs);
     if (shortened) logger.warning(shortened);
-    assertAgentReady(settings);
+    checkAgentReady(settings);
     assertCanDeliver(settings);
     const task = await resolveTask(settings, context, input.repoDir, logger);
     // Before the tracking comment, the snapshot and any sandbox (issue 18): refuses with what to do.

@@ -22,7 +22,8 @@ const STAGE_FUNCTIONS = [
 
 /**
  * Code a dispatch run with `output: artifact` never needs before its first line: the comment/issue
- * trigger code, the tracking comment, the preflight's GitHub probes and the job-summary renderer.
+ * trigger code, the tracking comment, the preflight's GitHub probes, the job-summary renderer and the
+ * agent presets.
  */
 const NOT_BEFORE_FIRST_LINE = [
   'function resolveCommentTask(',
@@ -30,6 +31,8 @@ const NOT_BEFORE_FIRST_LINE = [
   'function trackingMarker(',
   'function probeGitHub(',
   'function renderSummary(',
+  // The agent presets (commands, transcript readers): the credential check before the sandbox does not need them.
+  'opencode-ai',
 ];
 
 let repo: TestRepo | undefined;
