@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import { failsStep, type RunResult } from './deliver/result.js';
-import { artifactUrl, renderSummary, type SummaryLinks } from './deliver/summary.js';
+import { artifactUrl, type SummaryLinks } from './deliver/summary-links.js';
 import { type Host, runPipeline } from './main.js';
 import { type RunContext, readRunContext, runUrl } from './settings/context.js';
 import { parseSettings } from './settings/index.js';
@@ -101,6 +101,8 @@ function summaryLinks(context: RunContext): SummaryLinks {
 async function writeSummary(result: RunResult, link: SummaryLinks, logger: Logger): Promise<void> {
   if (!process.env['GITHUB_STEP_SUMMARY']) return;
   try {
+    // Loaded here, not at start: the renderer is not needed before the first log line (issue 19).
+    const { renderSummary } = await import('./deliver/summary.js');
     await core.summary.addRaw(await renderSummary(result, link)).write();
   } catch (error) {
     logger.warning(`Could not write the job summary: ${errorMessage(error)}`);

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { INSTALL_TIMEOUT_MS } from './agent/limits.js';
-import { assertAgentReady } from './agent/presets/index.js';
+import { checkAgentReady } from './agent/ready.js';
 import type { Capture } from './capture/index.js';
 import { assertCanDeliver } from './deliver/can-deliver.js';
 import type { Delivery } from './deliver/index.js';
@@ -18,6 +18,16 @@ import {
   stageRepository,
   verifyPatch,
 } from './lazy-stages.js';
+// Cold start: comment/issue trigger and review-thread code loads only for the events that need it
+// (src/lazy-triggers.ts).
+import {
+  answerReviewThreads,
+  buildHistoryNote,
+  observePush,
+  removeTriggerLabel,
+  startTracking,
+  type Tracker,
+} from './lazy-triggers.js';
 import { policyCrash } from './policy/crash.js';
 import { runPreflight } from './preflight/index.js';
 import { loadProvider } from './sandbox/index.js';
@@ -43,11 +53,8 @@ import { assertGitVersion, BOT_IDENTITY } from './shared/git.js';
 import type { Logger } from './shared/log.js';
 import type { SecretRegistry } from './shared/secrets.js';
 import { createSnapshot } from './snapshot/index.js';
-import { answerReviewThreads, observePush, type PushedChange } from './threads/index.js';
+import type { PushedChange } from './threads/index.js';
 import { resolveTask, type Task } from './trigger/index.js';
-import { removeTriggerLabel } from './trigger/issue.js';
-import { buildHistoryNote } from './trigger/prompt.js';
-import { startTracking, type Tracker } from './trigger/tracking.js';
 
 /** What the pipeline needs from whoever runs it (the action, the CLI, a test). */
 export interface Host {
@@ -120,9 +127,8 @@ async function runStages(input: PipelineInput, progress: Progress): Promise<RunR
       });
     const shortened = describeShortening(plan, plan.agentMs);
     if (shortened) logger.warning(shortened);
-    assertAgentReady(settings);
+    checkAgentReady(settings);
     assertCanDeliver(settings);
-    await assertGitVersion();
     const task = await resolveTask(settings, context, input.repoDir, logger);
     progress.task = task;
     // Before the tracking comment, the snapshot and any sandbox (issue 18): refuses with what to do.
@@ -130,8 +136,11 @@ async function runStages(input: PipelineInput, progress: Progress): Promise<RunR
     progress.tracker = await startTracking(settings, context, task, logger);
 
     const snapshot = await timings.measure('snapshot', () =>
-      logger.group('Snapshot', () =>
-        createSnapshot({
+      logger.group('Snapshot', async () => {
+        // The snapshot is the first use of the runner's git: its version is checked here, before it is
+        // used and before any sandbox, not before the first log line (cold start, issue 19 item 6).
+        await assertGitVersion();
+        return createSnapshot({
           repoDir: input.repoDir,
           includeUncommitted: settings.includeUncommitted,
           commit: task.headSha,
@@ -144,12 +153,12 @@ async function runStages(input: PipelineInput, progress: Progress): Promise<RunR
           workDir: join(work, 'snapshot'),
           secrets: host.secrets,
           logger,
-        }),
-      ),
+        });
+      }),
     );
     facts.baseSha = snapshot.baseSha;
     // Issue 20 item 4: the agent is told which ref is the PR's base only once it was shipped.
-    if (snapshot.history) task.prompt += buildHistoryNote(snapshot.history);
+    if (snapshot.history) task.prompt += await buildHistoryNote(snapshot.history);
 
     const capture = await runInSandbox(input, plan, snapshot, task, work, timings, facts, background);
     facts.patchPath = capture.mboxPath;

@@ -13,7 +13,7 @@ import { type ArtifactUpload, fallbackArtifactName, uploadArtifact } from './art
 import { deliveryFailure } from './pull-request.js';
 import { deliverPullRequest, type PullRequestDelivery } from './pull-request-flow.js';
 import type { RunResult } from './result.js';
-import { artifactUrl } from './summary.js';
+import { artifactUrl } from './summary-links.js';
 import type { VerifiedPatch } from './verify.js';
 
 export interface DeliverInput {

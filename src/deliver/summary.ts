@@ -4,15 +4,9 @@ import { formatBytes } from '../snapshot/index.js';
 import { hostsOf, renderAgentSummarySection, renderMessage } from './agent-summary.js';
 import { UNVERIFIED_REASONS } from './quarantine.js';
 import type { RunResult, StageTiming } from './result.js';
+import { artifactUrl, type SummaryLinks } from './summary-links.js';
 
-/** Where the run lives on GitHub, for links; all of it is ours (the runner's env), none the agent's. */
-export interface SummaryLinks {
-  /** The run's page (with its attempt). */
-  runUrl?: string;
-  serverUrl?: string;
-  repository?: string;
-  runId?: string;
-}
+export { artifactUrl, type SummaryLinks } from './summary-links.js';
 
 /**
  * Markdown for the job summary, most useful first: the outcome as a heading, our one sentence, what the
@@ -56,12 +50,6 @@ export function outcomeHeading(result: Pick<RunResult, 'outcome' | 'reason' | 'a
     case 'failed':
       return '❌ Failed';
   }
-}
-
-/** The URL of an uploaded artifact, as GitHub shows it on the run page. */
-export function artifactUrl(links: SummaryLinks, artifactId: string | undefined): string | undefined {
-  if (!artifactId || !links.serverUrl || !links.repository || !links.runId) return undefined;
-  return `${links.serverUrl}/${links.repository}/actions/runs/${links.runId}/artifacts/${artifactId}`;
 }
 
 function linksSection(result: RunResult, links: SummaryLinks): string {

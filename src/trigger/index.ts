@@ -4,8 +4,6 @@ import type { RunContext } from '../settings/context.js';
 import type { Settings } from '../settings/index.js';
 import { ActionError } from '../shared/errors.js';
 import type { Logger } from '../shared/log.js';
-import { resolveCommentTask } from './comment.js';
-import { resolveIssueTask } from './issue.js';
 
 /** What started this run, in the form the branch name uses (`<prefix><trigger>-<number|run>-<run_id>`). */
 export type TriggerKind = 'dispatch' | 'push' | 'schedule' | 'issue' | 'pr' | 'manual';
@@ -84,6 +82,8 @@ export async function resolveTask(
       ? await readPromptFile(settings.promptFile, repoDir)
       : settings.prompt;
     if (!logger) throw new ActionError('internal-error', 'Issue triggers need a logger.');
+    // Loaded for these events only: a dispatch run never evaluates the trigger code (cold start, issue 19).
+    const { resolveIssueTask } = await import('./issue.js');
     return resolveIssueTask(settings, context, standing, logger);
   }
   if (COMMENT_EVENTS.has(context.eventName)) {
@@ -91,6 +91,7 @@ export async function resolveTask(
       ? await readPromptFile(settings.promptFile, repoDir)
       : settings.prompt;
     if (!logger) throw new ActionError('internal-error', 'Comment triggers need a logger.');
+    const { resolveCommentTask } = await import('./comment.js');
     return resolveCommentTask(settings, context, standing, logger);
   }
   const prompt = settings.promptFile ? await readPromptFile(settings.promptFile, repoDir) : settings.prompt;

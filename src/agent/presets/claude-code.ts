@@ -1,3 +1,4 @@
+import { AGENT_CREDENTIALS } from '../ready.js';
 import {
   type AgentUsage,
   add,
@@ -28,13 +29,7 @@ export const claudeCode: AgentPreset = {
     defaultVersion: '2.1.330',
     minNodeMajor: 22,
   },
-  credentials: [
-    'ANTHROPIC_API_KEY',
-    'CLAUDE_CODE_OAUTH_TOKEN',
-    'ANTHROPIC_AUTH_TOKEN',
-    'CLAUDE_CODE_USE_BEDROCK',
-    'CLAUDE_CODE_USE_VERTEX',
-  ],
+  credentials: AGENT_CREDENTIALS['claude-code'],
   env: {
     IS_SANDBOX: '1',
     CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',

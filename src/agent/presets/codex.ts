@@ -1,3 +1,4 @@
+import { AGENT_CREDENTIALS } from '../ready.js';
 import {
   type AgentUsage,
   add,
@@ -22,7 +23,7 @@ import { type AgentPreset, modelFlag } from './index.js';
 export const codex: AgentPreset = {
   name: 'codex',
   install: { package: '@openai/codex', bin: 'codex', defaultVersion: '0.169.0', minNodeMajor: 18 },
-  credentials: ['OPENAI_API_KEY', 'CODEX_API_KEY'],
+  credentials: AGENT_CREDENTIALS['codex'],
   env: {},
   command: () =>
     [

@@ -1,3 +1,4 @@
+import { AGENT_CREDENTIALS } from '../ready.js';
 import {
   type AgentUsage,
   hasUsage,
@@ -42,7 +43,7 @@ fi`;
 export const gemini: AgentPreset = {
   name: 'gemini',
   install: { package: '@google/gemini-cli', bin: 'gemini', defaultVersion: '0.61.0', minNodeMajor: 20 },
-  credentials: ['GEMINI_API_KEY', 'GOOGLE_API_KEY', 'GOOGLE_GENAI_USE_VERTEXAI'],
+  credentials: AGENT_CREDENTIALS['gemini'],
   env: {},
   beforeRun: HIDE_PROJECT_CONFIG,
   afterRun: RESTORE_PROJECT_CONFIG,

@@ -1,5 +1,5 @@
 import type { AgentName, Settings } from '../../settings/index.js';
-import { ActionError } from '../../shared/errors.js';
+import { checkAgentReady } from '../ready.js';
 import type { TranscriptReader } from '../transcript.js';
 import { claudeCode } from './claude-code.js';
 import { codex } from './codex.js';
@@ -61,31 +61,10 @@ export function presetVersion(preset: AgentPreset, settings: Settings): string {
   return requested || preset.install?.defaultVersion || '';
 }
 
-/**
- * Checked before any sandbox is created, so a run that cannot work costs nothing: `custom` needs its
- * command, presets need one of their credentials in `agent-env` (the runner's own env never counts).
- */
+/** checkAgentReady (../ready.ts), returning the agent's preset. */
 export function assertAgentReady(settings: Settings): AgentPreset {
-  const preset = getPreset(settings.agent);
-  if (settings.agent === 'custom' && !settings.agentCommand) {
-    throw new ActionError('invalid-input', 'agent-command is required when agent is custom.');
-  }
-  if (preset.credentials.length > 0 && !preset.credentials.some((name) => settings.agentEnv[name])) {
-    const [first, ...others] = preset.credentials;
-    const alternatives = others.length > 0 ? ` (or one of ${others.join(', ')})` : '';
-    throw new ActionError(
-      'agent-env-missing',
-      `The ${settings.agent} agent needs ${first}${alternatives} in agent-env; none is set.`,
-      `Add a line such as ${first}=\${{ secrets.${first} }} to agent-env.`,
-    );
-  }
-  if (settings.agentVersion && !/^[0-9A-Za-z][0-9A-Za-z.+-]*$/.test(settings.agentVersion)) {
-    throw new ActionError(
-      'invalid-input',
-      `Invalid agent-version '${settings.agentVersion}'. Expected an npm version or tag such as 1.2.3 or latest.`,
-    );
-  }
-  return preset;
+  checkAgentReady(settings);
+  return getPreset(settings.agent);
 }
 
 /** `--model "$AGENT_MODEL"` when a model is set; the value stays in the environment. */

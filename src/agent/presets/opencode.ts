@@ -1,3 +1,4 @@
+import { AGENT_CREDENTIALS } from '../ready.js';
 import {
   type AgentUsage,
   add,
@@ -31,16 +32,7 @@ const ALLOW_ALL = JSON.stringify({
 export const opencode: AgentPreset = {
   name: 'opencode',
   install: { package: 'opencode-ai', bin: 'opencode', defaultVersion: '1.18.33', minNodeMajor: 18 },
-  credentials: [
-    'ANTHROPIC_API_KEY',
-    'OPENAI_API_KEY',
-    'OPENROUTER_API_KEY',
-    'GOOGLE_GENERATIVE_AI_API_KEY',
-    'OPENCODE_API_KEY',
-    'GROQ_API_KEY',
-    'XAI_API_KEY',
-    'DEEPSEEK_API_KEY',
-  ],
+  credentials: AGENT_CREDENTIALS['opencode'],
   env: {
     OPENCODE_PERMISSION: ALLOW_ALL,
     OPENCODE_DISABLE_PROJECT_CONFIG: 'true',
