@@ -1124,6 +1124,80 @@ function loadModalSdk() {
 }
 
 
+/***/ }),
+
+/***/ 43091:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   dQ: () => (/* binding */ realClock),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
+/* harmony export */ });
+/* unused harmony export fullJitterDelay */
+const realClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(abortError(signal));
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(abortError(signal));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+const DEFAULT_RETRY = { attempts: 5, baseMs: 1_000, capMs: 30_000, totalMs: 3 * 60_000 };
+/** `random(0, min(cap, base * 2^n))` — the AWS "full jitter" schedule. */
+function fullJitterDelay(attempt, baseMs, capMs, random) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
+    return Math.floor(random() * ceiling);
+}
+async function withRetry(operation, options) {
+    const clock = options.clock ?? realClock;
+    const random = options.random ?? Math.random;
+    const started = clock.now();
+    for (let attempt = 0;; attempt++) {
+        if (options.signal?.aborted)
+            throw abortError(options.signal);
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            const decision = options.classify(error);
+            const isLast = attempt + 1 >= options.attempts;
+            if (!decision.retry || isLast)
+                throw error;
+            const jittered = fullJitterDelay(attempt, options.baseMs, options.capMs, random);
+            const delayMs = Math.max(jittered, decision.afterMs ?? 0);
+            if (clock.now() - started + delayMs > options.totalMs)
+                throw error;
+            options.onRetry?.({ attempt: attempt + 1, delayMs, error });
+            await clock.sleep(delayMs, options.signal);
+        }
+    }
+}
+/** Parses a Retry-After value (seconds or an HTTP date) into milliseconds. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds) && seconds >= 0)
+        return Math.ceil(seconds * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function abortError(signal) {
+    const reason = signal?.reason;
+    return reason instanceof Error ? reason : new DOMException('The operation was aborted.', 'AbortError');
+}
+
+
 /***/ })
 
 };

@@ -541,6 +541,73 @@ function codePath(path) {
 }
 
 
+/***/ }),
+
+/***/ 25156:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ inlineCode)
+/* harmony export */ });
+/* harmony import */ var _invisible_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77970);
+
+/**
+ * Text the agent chose (a path, a stderr tail) quoted as one Markdown code span that cannot be broken
+ * out of: the fence is one backtick longer than the longest backtick run inside, line breaks and other
+ * control or invisible characters become a visible `�`, and the text is capped. GitHub renders a code
+ * span literally: no links, images, HTML, mentions or issue references. In the log it reads as a quote.
+ */
+function inlineCode(text, maxChars = 200) {
+    let clean = text.replace(_invisible_js__WEBPACK_IMPORTED_MODULE_0__/* .INVISIBLE_OR_LINE_BREAK */ .N, '\uFFFD');
+    const characters = Array.from(clean);
+    if (characters.length > maxChars)
+        clean = `${characters.slice(0, maxChars).join('')}…`;
+    if (!clean)
+        return '` `';
+    const longestRun = Math.max(0, ...(clean.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // A span that starts or ends with a backtick needs a space, and CommonMark strips one space from
+    // each side when both are there: pad so the content comes out exactly.
+    const pad = /^[` ]|[` ]$/.test(clean) && /[^ ]/.test(clean) ? ' ' : '';
+    return `${fence}${pad}${clean}${pad}${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 77970:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ INVISIBLE_OR_LINE_BREAK),
+/* harmony export */   k: () => (/* binding */ INVISIBLE)
+/* harmony export */ });
+/**
+ * The one definition of the characters a reader cannot see. Untrusted text (an issue body quoted into
+ * the prompt, the agent's summary, a path it chose) can hide instructions or a different name in them,
+ * so every place that shows or forwards such text removes them (or makes them visible).
+ */
+/** Zero-width and invisible formatting characters (incl. soft hyphen, word joiner, BOM, Hangul fillers). */
+const ZERO_WIDTH = '\\u034F\\u00AD\\u115F\\u1160\\u17B4\\u17B5\\u180E\\u200B-\\u200D\\u2060-\\u2064\\u3164\\uFEFF\\uFFA0';
+/** Bidirectional controls (embedding, override, isolates, marks). */
+const BIDI = '\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069';
+/** Unicode tag characters U+E0000–U+E007F (invisible ASCII smuggling). */
+const TAGS = '\\u{E0000}-\\u{E007F}';
+/** Variation selectors VS1–16 and VS17–256 (they can smuggle bytes after any character too). */
+const VARIATION = '\\uFE00-\\uFE0F\\u{E0100}-\\u{E01EF}';
+/** C0 and C1 controls other than tab and newline, and the line and paragraph separators. */
+const CONTROLS = '\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\u2028\\u2029';
+/** Tab and newline: kept where text may span lines. */
+const LINE_BREAKS = '\\t\\n';
+/**
+ * Zero-width, bidi, tag and variation-selector characters, and controls other than tab and newline.
+ * Global: use it with `replace`/`replaceAll` (`test` would keep state between calls).
+ */
+const INVISIBLE = new RegExp(`[${ZERO_WIDTH}${BIDI}${TAGS}${VARIATION}${CONTROLS}]`, 'gu');
+/** `INVISIBLE` plus every line break and tab: for text that must stay on one line. */
+const INVISIBLE_OR_LINE_BREAK = new RegExp(`[${ZERO_WIDTH}${BIDI}${TAGS}${VARIATION}${CONTROLS}${LINE_BREAKS}]`, 'gu');
+
+
 /***/ })
 
 };

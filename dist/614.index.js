@@ -1,8 +1,180 @@
-export const id = 651;
-export const ids = [651];
+export const id = 614;
+export const ids = [614];
 export const modules = {
 
-/***/ 82651:
+/***/ 789:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Jx: () => (/* binding */ renderQuote),
+/* harmony export */   NS: () => (/* binding */ renderAgentSummarySection),
+/* harmony export */   PP: () => (/* binding */ hostsOf),
+/* harmony export */   e4: () => (/* binding */ renderMessage),
+/* harmony export */   uD: () => (/* binding */ renderExcerpt)
+/* harmony export */ });
+/* unused harmony export sanitizeAgentMarkdown */
+/* harmony import */ var _shared_inline_code_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25156);
+/**
+ * Text that becomes GitHub Markdown (the job summary, the tracking comment, the PR body) and was not
+ * written by us: the agent's own account of its work, the task prompt, and our messages where they
+ * quote agent paths or stderr. The agent is hostile, so that text must not: close issues (`Fixes #1`),
+ * ping people (`@user`, `@org/team`), load images or link to hosts we do not vouch for (tracking pixels,
+ * phishing), carry raw HTML (hidden text, fake UI), issue slash commands to bots that read PR bodies, or
+ * grow without bound. It is parsed with a real Markdown parser and written back from the rewritten
+ * tree (see `markdown.ts`), never patched with regular expressions. Code spans and fenced code are kept
+ * as written: GitHub renders them literally and ignores mentions and references in them.
+ *
+ * The parser is a chunk of its own, imported on first use.
+ */
+
+const DEFAULT_MAX = 6000;
+const DEFAULT_HOSTS = ['github.com'];
+let loading;
+const loadMarkdown = () => {
+    loading ??= Promise.all(/* import() */[__webpack_require__.e(693), __webpack_require__.e(824)]).then(__webpack_require__.bind(__webpack_require__, 71824));
+    return loading;
+};
+/** `### What the agent did` and the sanitized summary, or '' when nothing is left to show. */
+async function renderAgentSummarySection(summary, options = {}) {
+    const body = await sanitizeAgentMarkdown(summary, options);
+    if (!body)
+        return '';
+    return `### ${options.heading ?? 'What the agent did'}\n\n${body}\n`;
+}
+/** Untrusted Markdown made inert, keeping its formatting (see the module comment). */
+function sanitizeAgentMarkdown(summary, options = {}) {
+    return renderUntrusted(summary, options.maxChars ?? DEFAULT_MAX, options.allowedHosts, false, (cut) => cut > 0 ? `… summary truncated (${cut} more characters).` : undefined);
+}
+/** Untrusted Markdown (the task prompt) as a block quote, made inert the same way, capped. */
+function renderQuote(text, maxChars) {
+    return renderUntrusted(text, maxChars, undefined, true, (cut) => (cut > 0 ? '… (truncated)' : undefined));
+}
+async function renderUntrusted(text, maxChars, allowedHosts = DEFAULT_HOSTS, quote, note) {
+    const { text: kept, cut } = cap(text.replace(/\r\n?/g, '\n'), maxChars);
+    if (!kept.trim())
+        return '';
+    const markdown = await loadMarkdown();
+    const hosts = allowedHosts.map((host) => host.toLowerCase());
+    try {
+        return markdown.renderUntrusted(kept, hosts, { quote, note: note(cut) });
+    }
+    catch {
+        // Whatever the parser or writer chokes on is shown as code, never as Markdown.
+        const block = codeBlock(markdown.stripInvisible(kept));
+        return quote ? block.replace(/^/gm, '> ') : block;
+    }
+}
+/**
+ * Our own sentence (`RunResult.message`) as Markdown: plain text and inline code only. Messages quote
+ * agent paths and stderr tails (as code spans, `inlineCode`); anything else Markdown-like in them comes
+ * out as escaped text, and mentions and closing keywords are neutralized. A bare URL to one of
+ * `linkHosts` (our compare link on the GitHub server) stays a link.
+ */
+async function renderMessage(message, linkHosts = []) {
+    if (!message.trim())
+        return '';
+    const markdown = await loadMarkdown();
+    try {
+        return markdown.serializeMarkdown({
+            type: 'root',
+            children: [markdown.flattenToParagraph(message, linkHosts)],
+        });
+    }
+    catch {
+        return (0,_shared_inline_code_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .t)(message, 2_000);
+    }
+}
+/** One line of untrusted text (the task's first line) as inert italics, capped; '' when empty. */
+async function renderExcerpt(text, maxChars = 120) {
+    const characters = Array.from(text.replace(/\s+/g, ' ').trim());
+    if (characters.length === 0)
+        return '';
+    const kept = characters.length > maxChars ? `${characters.slice(0, maxChars - 1).join('')}…` : characters.join('');
+    const markdown = await loadMarkdown();
+    try {
+        return markdown.emphasizedLine(kept);
+    }
+    catch {
+        return (0,_shared_inline_code_js__WEBPACK_IMPORTED_MODULE_0__/* .inlineCode */ .t)(kept, maxChars);
+    }
+}
+/** The host of one of our own URLs, for `renderMessage`'s `linkHosts`; none when it does not parse. */
+function hostsOf(url) {
+    if (!url)
+        return [];
+    try {
+        return [new URL(url).hostname.toLowerCase()];
+    }
+    catch {
+        return [];
+    }
+}
+/** A fenced code block its content cannot close. */
+function codeBlock(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}text\n${text}\n${fence}`;
+}
+function cap(text, max) {
+    if (text.length <= max)
+        return { text, cut: 0 };
+    const slice = text.slice(0, max);
+    const lineEnd = slice.lastIndexOf('\n');
+    const kept = lineEnd > max / 2 ? slice.slice(0, lineEnd) : slice;
+    return { text: kept, cut: text.length - kept.length };
+}
+
+
+/***/ }),
+
+/***/ 79033:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ quarantineUnverified),
+/* harmony export */   W: () => (/* binding */ UNVERIFIED_REASONS)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/** Failures that mean the mbox is not the work the sandbox verified: the summary never offers it as a patch. */
+const UNVERIFIED_REASONS = new Set(['tree-mismatch', 'apply-failed']);
+/**
+ * Moves a rejected mbox and its meta out of the outputs, to `<out-dir>/quarantine/<name>.rejected`, and
+ * clears `patchPath`/`metaPath`, so neither the outputs nor the summary point at unverified work. The
+ * files are kept for debugging only; nothing uploads them. If they cannot be moved they are deleted.
+ */
+async function quarantineUnverified(facts, outDir, logger) {
+    const files = [facts.patchPath, facts.metaPath].filter((f) => Boolean(f));
+    delete facts.patchPath;
+    delete facts.metaPath;
+    if (files.length === 0)
+        return;
+    const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(outDir, 'quarantine');
+    const moved = [];
+    for (const file of files) {
+        const target = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, `${(0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(file)}.rejected`);
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(file, target);
+            moved.push(target);
+        }
+        catch {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(file, { force: true });
+        }
+    }
+    if (moved.length > 0) {
+        logger.warning(`The patch was not verified, so it is not an output and was not uploaded; for debugging only, it was moved to ${moved.join(' and ')}.`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 31614:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -28,8 +200,574 @@ var external_node_path_ = __webpack_require__(76760);
 var sandbox_env = __webpack_require__(27072);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __webpack_require__(58382);
-// EXTERNAL MODULE: ./src/agent/presets/index.ts + 5 modules
-var presets = __webpack_require__(37955);
+// EXTERNAL MODULE: ./src/agent/ready.ts
+var ready = __webpack_require__(9158);
+;// CONCATENATED MODULE: ./src/agent/transcript.ts
+/** Raw transcripts larger than this are cut (the rest is still rendered into the log). */
+const RAW_LIMIT = 32 * 1024 * 1024;
+/** A line longer than this cannot be one JSON event we render; it is shown (cut) as text. */
+const LINE_LIMIT = 4 * 1024 * 1024;
+class TranscriptRecorder {
+    reader;
+    emit;
+    raw = [];
+    rawBytes = 0;
+    rawCut = false;
+    pending = '';
+    decoder = new TextDecoder('utf-8');
+    constructor(reader, emit) {
+        this.reader = reader;
+        this.emit = emit;
+    }
+    write(chunk) {
+        const text = typeof chunk === 'string' ? chunk : this.decoder.decode(chunk, { stream: true });
+        this.keepRaw(text);
+        this.pending += text;
+        let index = this.pending.indexOf('\n');
+        while (index !== -1) {
+            this.line(this.pending.slice(0, index));
+            this.pending = this.pending.slice(index + 1);
+            index = this.pending.indexOf('\n');
+        }
+        if (this.pending.length > LINE_LIMIT) {
+            this.emit(this.pending.slice(0, 4096));
+            this.pending = '';
+        }
+    }
+    end() {
+        const rest = this.decoder.decode();
+        if (rest)
+            this.write(rest);
+        if (this.pending)
+            this.line(this.pending);
+        this.pending = '';
+        for (const line of this.reader.flush())
+            this.emit(line);
+    }
+    /** The raw stream as received (JSON lines), with a marker if it was cut. */
+    rawText() {
+        return this.raw.join('') + (this.rawCut ? '\n{"type":"sandbox-agent.truncated"}\n' : '');
+    }
+    line(raw) {
+        const line = raw.replace(/\r$/, '');
+        if (!line.trim())
+            return;
+        const event = parseObject(line);
+        if (!event) {
+            this.emit(line);
+            return;
+        }
+        let lines;
+        try {
+            lines = this.reader.event(event);
+        }
+        catch {
+            // An event of an unexpected shape is skipped in the log; it stays in the raw transcript.
+            lines = [];
+        }
+        for (const out of lines)
+            this.emit(out);
+    }
+    keepRaw(text) {
+        if (this.rawCut)
+            return;
+        const bytes = Buffer.byteLength(text);
+        if (this.rawBytes + bytes > RAW_LIMIT) {
+            this.rawCut = true;
+            return;
+        }
+        this.rawBytes += bytes;
+        this.raw.push(text);
+    }
+}
+function parseObject(line) {
+    const trimmed = line.trim();
+    if (!trimmed.startsWith('{'))
+        return undefined;
+    try {
+        const value = JSON.parse(trimmed);
+        return isObject(value) ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+// ---- helpers for the preset readers -------------------------------------------------------------
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function obj(value) {
+    return isObject(value) ? value : {};
+}
+function str(value) {
+    return typeof value === 'string' ? value : undefined;
+}
+function num(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+function list(value) {
+    return Array.isArray(value) ? value : [];
+}
+/** Multi-line text as log lines (blank lines dropped). */
+function textLines(text) {
+    return text
+        .split(/\r?\n/)
+        .map((l) => l.trimEnd())
+        .filter((l) => l.trim().length > 0);
+}
+/** One log line for a tool call: `→ Name: detail`, newlines folded, cut at 200 characters. */
+function toolLine(name, detail) {
+    const oneLine = (detail ?? '').replace(/\s+/g, ' ').trim();
+    const cut = oneLine.length > 200 ? `${oneLine.slice(0, 199)}…` : oneLine;
+    return cut ? `→ ${name}: ${cut}` : `→ ${name}`;
+}
+/** The most telling argument of a tool call: a command, a path, a pattern, else compact JSON. */
+function toolDetail(input) {
+    const args = obj(input);
+    for (const key of [
+        'command',
+        'cmd',
+        'file_path',
+        'filePath',
+        'path',
+        'absolute_path',
+        'pattern',
+        'url',
+        'query',
+        'description',
+    ]) {
+        const value = args[key];
+        if (typeof value === 'string' && value)
+            return value;
+        if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+            return value.join(' ');
+    }
+    const json = JSON.stringify(args);
+    return json === '{}' ? '' : json;
+}
+/** Adds token counts, keeping `undefined` when neither side has one. */
+function add(a, b) {
+    return a === undefined && b === undefined ? undefined : (a ?? 0) + (b ?? 0);
+}
+function hasUsage(usage) {
+    return Object.values(usage).some((v) => v !== undefined);
+}
+
+;// CONCATENATED MODULE: ./src/agent/presets/claude-code.ts
+
+
+
+/**
+ * Claude Code, headless: `-p` with the prompt on stdin, `stream-json` events (needs `--verbose`), all
+ * permissions open (the sandbox is the isolation; `IS_SANDBOX=1` lets that work as root). Settings come
+ * from the user level only (`--setting-sources user`), so hooks, `apiKeyHelper` and `env` in the
+ * repository's `.claude/settings*.json` never run, and `--strict-mcp-config` ignores its `.mcp.json`.
+ */
+const claudeCode = {
+    name: 'claude-code',
+    install: {
+        package: '@anthropic-ai/claude-code',
+        bin: 'claude',
+        defaultVersion: '2.1.330',
+        minNodeMajor: 22,
+    },
+    credentials: ready/* AGENT_CREDENTIALS */.$['claude-code'],
+    env: {
+        IS_SANDBOX: '1',
+        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+        DISABLE_AUTOUPDATER: '1',
+    },
+    command: () => [
+        'claude -p --output-format stream-json --verbose --dangerously-skip-permissions',
+        '--setting-sources user --strict-mcp-config',
+        modelFlag('--model'),
+        '< "$AGENT_PROMPT_FILE"',
+    ].join(' '),
+    transcript: () => new ClaudeReader(),
+};
+class ClaudeReader {
+    lastText;
+    result;
+    totals = {};
+    event(event) {
+        switch (event['type']) {
+            case 'system':
+                return event['subtype'] === 'init'
+                    ? [`Claude Code session started (model ${str(event['model']) ?? '?'})`]
+                    : [];
+            case 'assistant':
+                return this.assistant(obj(event['message']));
+            case 'user':
+                return toolErrors(obj(event['message']));
+            case 'result':
+                return this.finish(event);
+            default:
+                return [];
+        }
+    }
+    flush() {
+        return [];
+    }
+    finalMessage() {
+        return this.result ?? this.lastText;
+    }
+    usage() {
+        return hasUsage(this.totals) ? this.totals : undefined;
+    }
+    assistant(message) {
+        const lines = [];
+        for (const block of list(message['content']).map(obj)) {
+            if (block['type'] === 'text' && str(block['text'])) {
+                this.lastText = str(block['text']);
+                lines.push(...textLines(this.lastText ?? ''));
+            }
+            else if (block['type'] === 'tool_use') {
+                lines.push(toolLine(str(block['name']) ?? 'tool', toolDetail(block['input'])));
+            }
+        }
+        return lines;
+    }
+    finish(event) {
+        this.result = str(event['result']) || undefined;
+        const usage = obj(event['usage']);
+        this.totals = {
+            inputTokens: add(num(usage['input_tokens']), num(usage['cache_creation_input_tokens'])),
+            outputTokens: num(usage['output_tokens']),
+            cachedTokens: num(usage['cache_read_input_tokens']),
+            costUsd: num(event['total_cost_usd']) ?? num(event['cost_usd']),
+        };
+        const turns = num(event['num_turns']);
+        const subtype = str(event['subtype']) ?? 'done';
+        return [`Claude Code finished: ${subtype}${turns === undefined ? '' : `, ${turns} turn(s)`}`];
+    }
+}
+function toolErrors(message) {
+    return list(message['content'])
+        .map(obj)
+        .filter((block) => block['type'] === 'tool_result' && block['is_error'] === true)
+        .map((block) => {
+        const content = block['content'];
+        const text = typeof content === 'string' ? content : str(obj(list(content)[0])['text']);
+        return toolLine('tool error', text ?? '');
+    });
+}
+
+;// CONCATENATED MODULE: ./src/agent/presets/codex.ts
+
+
+
+/**
+ * Codex, headless: `codex exec --json` with the prompt on stdin (`-`), approvals and Codex's own sandbox
+ * off (our sandbox is the isolation). Codex reads `CODEX_API_KEY` in exec mode; an `OPENAI_API_KEY` is
+ * handed over under that name. A repository's `.codex/config.toml` is only layered in for projects
+ * marked trusted in `$CODEX_HOME/config.toml`, and the sandbox's fresh home trusts none.
+ */
+const codex = {
+    name: 'codex',
+    install: { package: '@openai/codex', bin: 'codex', defaultVersion: '0.169.0', minNodeMajor: 18 },
+    credentials: ready/* AGENT_CREDENTIALS */.$['codex'],
+    env: {},
+    command: () => [
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, evaluated in the sandbox
+        'CODEX_API_KEY="${CODEX_API_KEY:-${OPENAI_API_KEY:-}}"',
+        'codex exec --json --dangerously-bypass-approvals-and-sandbox --skip-git-repo-check',
+        modelFlag('-m'),
+        '- < "$AGENT_PROMPT_FILE"',
+    ].join(' '),
+    transcript: () => new CodexReader(),
+};
+class CodexReader {
+    lastText;
+    totals = {};
+    event(event) {
+        switch (event['type']) {
+            case 'thread.started':
+                return ['Codex session started'];
+            case 'item.completed':
+                return this.item(obj(event['item']));
+            case 'turn.completed': {
+                const usage = obj(event['usage']);
+                this.totals = {
+                    inputTokens: add(this.totals.inputTokens, num(usage['input_tokens'])),
+                    cachedTokens: add(this.totals.cachedTokens, num(usage['cached_input_tokens'])),
+                    outputTokens: add(this.totals.outputTokens, num(usage['output_tokens'])),
+                };
+                return [];
+            }
+            case 'turn.failed':
+                return [`error: ${str(obj(event['error'])['message']) ?? 'the turn failed'}`];
+            case 'error':
+                return [`error: ${str(event['message']) ?? 'unknown error'}`];
+            default:
+                return [];
+        }
+    }
+    flush() {
+        return [];
+    }
+    finalMessage() {
+        return this.lastText;
+    }
+    usage() {
+        return hasUsage(this.totals) ? this.totals : undefined;
+    }
+    item(item) {
+        const kind = str(item['type']) ?? str(item['item_type']);
+        switch (kind) {
+            case 'agent_message':
+            case 'assistant_message': {
+                const text = str(item['text']) ?? '';
+                if (text)
+                    this.lastText = text;
+                return textLines(text);
+            }
+            case 'command_execution': {
+                const exit = num(item['exit_code']);
+                return [toolLine('shell', `${str(item['command']) ?? ''}${exit ? ` (exit ${exit})` : ''}`)];
+            }
+            case 'file_change':
+                return [
+                    toolLine('edit', list(item['changes'])
+                        .map(obj)
+                        .map((c) => `${str(c['kind']) ?? 'update'} ${str(c['path']) ?? '?'}`)
+                        .join(', ')),
+                ];
+            case 'mcp_tool_call':
+                return [toolLine(`${str(item['server']) ?? 'mcp'}.${str(item['tool']) ?? 'tool'}`)];
+            case 'web_search':
+                return [toolLine('web search', str(item['query']))];
+            case 'error':
+                return [`error: ${str(item['message']) ?? 'unknown error'}`];
+            default:
+                return [];
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/agent/presets/custom.ts
+
+/** `agent-command` as the workflow author wrote it (trusted text); its output is shown as plain text. */
+const custom = {
+    name: 'custom',
+    credentials: ready/* AGENT_CREDENTIALS */.$['custom'],
+    env: {},
+    command: (settings) => settings.agentCommand,
+};
+
+;// CONCATENATED MODULE: ./src/agent/presets/gemini.ts
+
+
+
+/**
+ * Moves the repository's `.gemini/` (settings with hooks, MCP servers, tool-discovery commands) out of
+ * the work tree for the run, marking its files skip-worktree so a `git add -A` by the agent does not
+ * record them as deleted; `RESTORE` puts it back before capture.
+ */
+const HIDE_PROJECT_CONFIG = `set -eu
+rm -rf -- "$AGENT_HIDDEN_DIR"
+mkdir -p -- "$AGENT_HIDDEN_DIR"
+if [ -e .gemini ] || [ -L .gemini ]; then
+  git ls-files -z -- .gemini | xargs -0 -r git update-index --skip-worktree --
+  mv -- .gemini "$AGENT_HIDDEN_DIR/.gemini"
+  echo "The repository's .gemini/ is not trusted: hidden from Gemini CLI for this run."
+fi`;
+const RESTORE_PROJECT_CONFIG = `set -eu
+if [ -e "$AGENT_HIDDEN_DIR/.gemini" ] || [ -L "$AGENT_HIDDEN_DIR/.gemini" ]; then
+  rm -rf -- .gemini
+  mv -- "$AGENT_HIDDEN_DIR/.gemini" .gemini
+  git ls-files -z -- .gemini | xargs -0 -r git update-index --no-skip-worktree --
+fi`;
+/**
+ * Gemini CLI, headless: the prompt on stdin (not a TTY, so no UI), `stream-json` events, approval mode
+ * `yolo`. Gemini refuses to run headless in a folder it does not trust, and trusting the folder would
+ * load the repository's `.gemini/settings.json`; so the preset hides `.gemini/` during the run and only
+ * then passes `--skip-trust`. `GEMINI_CLI_TRUST_WORKSPACE` is never set by the action.
+ */
+const gemini = {
+    name: 'gemini',
+    install: { package: '@google/gemini-cli', bin: 'gemini', defaultVersion: '0.61.0', minNodeMajor: 20 },
+    credentials: ready/* AGENT_CREDENTIALS */.$['gemini'],
+    env: {},
+    beforeRun: HIDE_PROJECT_CONFIG,
+    afterRun: RESTORE_PROJECT_CONFIG,
+    command: () => [
+        'gemini --output-format stream-json --approval-mode yolo --skip-trust',
+        modelFlag('--model'),
+        '< "$AGENT_PROMPT_FILE"',
+    ].join(' '),
+    transcript: () => new GeminiReader(),
+};
+class GeminiReader {
+    /** Assistant text arrives in deltas; it is shown once a turn's text is complete. */
+    buffer = '';
+    lastText;
+    totals = {};
+    event(event) {
+        if (event['type'] === 'message') {
+            if (event['role'] !== 'assistant')
+                return [];
+            const content = str(event['content']) ?? '';
+            this.buffer = event['delta'] === true ? this.buffer + content : content;
+            return [];
+        }
+        const lines = this.flush();
+        switch (event['type']) {
+            case 'init':
+                lines.push(`Gemini CLI session started (model ${str(event['model']) ?? '?'})`);
+                break;
+            case 'tool_use':
+                lines.push(toolLine(str(event['tool_name']) ?? 'tool', toolDetail(event['parameters'])));
+                break;
+            case 'tool_result':
+                if (event['status'] === 'error') {
+                    lines.push(toolLine('tool error', str(obj(event['error'])['message']) ?? str(event['output'])));
+                }
+                break;
+            case 'error':
+                lines.push(`error: ${str(event['message']) ?? 'unknown error'}`);
+                break;
+            case 'result': {
+                const stats = obj(event['stats']);
+                this.totals = {
+                    inputTokens: num(stats['input_tokens']) ?? num(stats['inputTokens']),
+                    outputTokens: num(stats['output_tokens']) ?? num(stats['outputTokens']),
+                    cachedTokens: num(stats['cached']) ?? num(stats['cached_tokens']),
+                };
+                lines.push(`Gemini CLI finished: ${str(event['status']) ?? 'done'}`);
+                break;
+            }
+        }
+        return lines;
+    }
+    flush() {
+        const text = this.buffer;
+        this.buffer = '';
+        if (!text.trim())
+            return [];
+        this.lastText = text;
+        return textLines(text);
+    }
+    finalMessage() {
+        return this.buffer.trim() ? this.buffer : this.lastText;
+    }
+    usage() {
+        return hasUsage(this.totals) ? this.totals : undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/agent/presets/opencode.ts
+
+
+
+/** Every permission opencode can ask for, allowed: nobody is there to answer in a headless run. */
+const ALLOW_ALL = JSON.stringify({
+    edit: 'allow',
+    bash: 'allow',
+    webfetch: 'allow',
+    external_directory: 'allow',
+    doom_loop: 'allow',
+});
+/**
+ * opencode, headless: `opencode run --format json` with the prompt on stdin. `OPENCODE_PERMISSION`
+ * allows every tool; `OPENCODE_DISABLE_PROJECT_CONFIG` keeps the repository's `opencode.json`,
+ * `.opencode/` (plugins, agents, commands) and local rule files out of the run. `model` is
+ * `provider/model`; the credential is the chosen provider's usual key.
+ */
+const opencode = {
+    name: 'opencode',
+    install: { package: 'opencode-ai', bin: 'opencode', defaultVersion: '1.18.33', minNodeMajor: 18 },
+    credentials: ready/* AGENT_CREDENTIALS */.$['opencode'],
+    env: {
+        OPENCODE_PERMISSION: ALLOW_ALL,
+        OPENCODE_DISABLE_PROJECT_CONFIG: 'true',
+        OPENCODE_DISABLE_AUTOUPDATE: 'true',
+    },
+    command: () => ['opencode run --format json', modelFlag('--model'), '< "$AGENT_PROMPT_FILE"'].join(' '),
+    transcript: () => new OpencodeReader(),
+};
+class OpencodeReader {
+    lastText;
+    totals = {};
+    event(event) {
+        const part = obj(event['part']);
+        switch (event['type']) {
+            case 'text': {
+                const text = str(part['text']) ?? '';
+                if (text.trim())
+                    this.lastText = text;
+                return textLines(text);
+            }
+            case 'tool_use': {
+                const state = obj(part['state']);
+                const failed = state['status'] === 'error' ? ' (failed)' : '';
+                return [toolLine(str(part['tool']) ?? 'tool', `${toolDetail(state['input'])}${failed}`)];
+            }
+            case 'step_finish': {
+                const tokens = obj(part['tokens']);
+                const cache = obj(tokens['cache']);
+                this.totals = {
+                    inputTokens: add(this.totals.inputTokens, num(tokens['input'])),
+                    outputTokens: add(add(this.totals.outputTokens, num(tokens['output'])), num(tokens['reasoning'])),
+                    cachedTokens: add(this.totals.cachedTokens, num(cache['read'])),
+                    costUsd: add(this.totals.costUsd, num(part['cost'])),
+                };
+                return [];
+            }
+            case 'error': {
+                const error = obj(event['error']);
+                const message = str(obj(error['data'])['message']) ?? str(error['message']) ?? str(event['message']);
+                return [`error: ${message ?? str(error['name']) ?? 'unknown error'}`];
+            }
+            default:
+                return [];
+        }
+    }
+    flush() {
+        return [];
+    }
+    finalMessage() {
+        return this.lastText;
+    }
+    usage() {
+        return hasUsage(this.totals) ? this.totals : undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/agent/presets/index.ts
+
+
+
+
+
+
+const PRESETS = {
+    'claude-code': claudeCode,
+    codex: codex,
+    opencode: opencode,
+    gemini: gemini,
+    custom: custom,
+};
+function getPreset(name) {
+    return PRESETS[name];
+}
+/** The version to install: `agent-version` when set, else the preset's pin. */
+/** `agent-version: image`: run the preset's CLI found in the image, whatever its version. */
+const AGENT_VERSION_FROM_IMAGE = 'image';
+function presetVersion(preset, settings) {
+    // `image` keeps a CLI the image already has; the pin is what gets installed when it has none.
+    const requested = settings.agentVersion === AGENT_VERSION_FROM_IMAGE ? '' : settings.agentVersion;
+    return requested || preset.install?.defaultVersion || '';
+}
+/** checkAgentReady (../ready.ts), returning the agent's preset. */
+function assertAgentReady(settings) {
+    checkAgentReady(settings);
+    return getPreset(settings.agent);
+}
+/** `--model "$AGENT_MODEL"` when a model is set; the value stays in the environment. */
+function modelFlag(flag) {
+    return `\${AGENT_MODEL:+${flag} "$AGENT_MODEL"}`;
+}
+
 ;// CONCATENATED MODULE: ./src/agent/install.ts
 
 
@@ -171,7 +909,7 @@ function installEnv(preset, settings, scratch) {
     return {
         AGENT_BIN: install.bin,
         AGENT_PACKAGE: install.package,
-        AGENT_VERSION: (0,presets/* presetVersion */.E0)(preset, settings),
+        AGENT_VERSION: presetVersion(preset, settings),
         AGENT_VERSION_REQUESTED: settings.agentVersion,
         AGENT_MIN_NODE: String(install.minNodeMajor),
         AGENT_OFFLINE: settings.network.mode === 'none' ? '1' : '0',
@@ -185,8 +923,6 @@ function toolsDir(scratch) {
 
 // EXTERNAL MODULE: ./src/agent/limits.ts
 var limits = __webpack_require__(67657);
-// EXTERNAL MODULE: ./src/agent/transcript.ts
-var transcript = __webpack_require__(39139);
 ;// CONCATENATED MODULE: ./src/agent/usage-file.ts
 /**
  * `$AGENT_USAGE_FILE`: how a `custom` agent reports what it spent. The file is written by the agent,
@@ -278,7 +1014,7 @@ const SUMMARY_READ_LIMIT = 64 * 1024;
  */
 async function runAgent(input) {
     const { sandbox, settings, logger } = input;
-    const preset = (0,presets/* getPreset */.im)(settings.agent);
+    const preset = getPreset(settings.agent);
     const scratch = sandbox.paths.scratch;
     const localPrompt = (0,external_node_path_.join)(input.workDir, 'prompt.md');
     const promptFile = external_node_path_.posix.join(scratch, 'prompt.md');
@@ -376,7 +1112,7 @@ function presetEnv(preset, settings) {
     return Object.fromEntries(Object.entries(preset.env).filter(([name]) => !(name in settings.agentEnv)));
 }
 async function install(sandbox, logger, preset, settings, env) {
-    const version = (0,presets/* presetVersion */.E0)(preset, settings);
+    const version = presetVersion(preset, settings);
     const result = await logger.group(`Install (${preset.install?.package}@${version})`, () => streamed(sandbox, logger, 'install', INSTALL_SCRIPT, env, limits/* INSTALL_TIMEOUT_MS */.N));
     if (result.exitCode === 0)
         return;
@@ -421,7 +1157,7 @@ async function saveTranscript(outDir, recorder, secrets) {
 }
 async function streamed(sandbox, logger, label, command, env, timeoutMs, reader) {
     const stream = logger.agentStream(label);
-    const recorder = reader ? new transcript/* TranscriptRecorder */.x(reader, (line) => stream.stdout(`${line}\n`)) : undefined;
+    const recorder = reader ? new TranscriptRecorder(reader, (line) => stream.stdout(`${line}\n`)) : undefined;
     try {
         const result = await sandbox.exec(command, {
             cwd: sandbox.paths.workdir,
@@ -2188,8 +2924,8 @@ async function resolveBaseBranch(input, octokit, owner, repo) {
     return data.default_branch;
 }
 
-// EXTERNAL MODULE: ./src/deliver/summary.ts
-var summary = __webpack_require__(66945);
+// EXTERNAL MODULE: ./src/deliver/summary-links.ts
+var summary_links = __webpack_require__(16569);
 // EXTERNAL MODULE: ./src/deliver/can-deliver.ts
 var can_deliver = __webpack_require__(36359);
 ;// CONCATENATED MODULE: ./src/deliver/index.ts
@@ -2367,7 +3103,7 @@ async function deliverAsReview(input, pull, what) {
         pullNumber: pull.number,
         artifact: {
             name,
-            url: (0,summary/* artifactUrl */.Wk)(links, kept.id),
+            url: (0,summary_links/* artifactUrl */.W)(links, kept.id),
             runId: context.runId,
             keptAt: name ? undefined : input.capture.mboxPath,
         },
@@ -3124,6 +3860,148 @@ const CLOSING_KEYWORDS = new Set([
     'resolves',
     'resolved',
 ]);
+
+
+/***/ }),
+
+/***/ 33170:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ requesterMention)
+/* harmony export */ });
+/**
+ * GitHub's login rule: 1–39 characters, letters, digits and single hyphens, neither first nor last.
+ * An app's account is its slug plus `[bot]`.
+ */
+const USER_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
+const BOT_LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}\[bot\]$/;
+/**
+ * How GitHub text names the person who asked for the run: `@login` (a mention, on purpose: they asked)
+ * for a valid user login, the bot's login in code (a bot is not pinged), nothing for anything else, so
+ * a login that is not one can never smuggle Markdown or a second mention into our text.
+ */
+function requesterMention(login) {
+    if (!login)
+        return undefined;
+    if (USER_LOGIN.test(login))
+        return `@${login}`;
+    if (BOT_LOGIN.test(login))
+        return `\`${login}\``;
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 43091:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   dQ: () => (/* binding */ realClock),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
+/* harmony export */ });
+/* unused harmony export fullJitterDelay */
+const realClock = {
+    now: () => Date.now(),
+    sleep: (ms, signal) => new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(abortError(signal));
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(abortError(signal));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    }),
+};
+const DEFAULT_RETRY = { attempts: 5, baseMs: 1_000, capMs: 30_000, totalMs: 3 * 60_000 };
+/** `random(0, min(cap, base * 2^n))` — the AWS "full jitter" schedule. */
+function fullJitterDelay(attempt, baseMs, capMs, random) {
+    const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
+    return Math.floor(random() * ceiling);
+}
+async function withRetry(operation, options) {
+    const clock = options.clock ?? realClock;
+    const random = options.random ?? Math.random;
+    const started = clock.now();
+    for (let attempt = 0;; attempt++) {
+        if (options.signal?.aborted)
+            throw abortError(options.signal);
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            const decision = options.classify(error);
+            const isLast = attempt + 1 >= options.attempts;
+            if (!decision.retry || isLast)
+                throw error;
+            const jittered = fullJitterDelay(attempt, options.baseMs, options.capMs, random);
+            const delayMs = Math.max(jittered, decision.afterMs ?? 0);
+            if (clock.now() - started + delayMs > options.totalMs)
+                throw error;
+            options.onRetry?.({ attempt: attempt + 1, delayMs, error });
+            await clock.sleep(delayMs, options.signal);
+        }
+    }
+}
+/** Parses a Retry-After value (seconds or an HTTP date) into milliseconds. */
+function parseRetryAfter(value, now = Date.now()) {
+    if (!value)
+        return undefined;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds) && seconds >= 0)
+        return Math.ceil(seconds * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function abortError(signal) {
+    const reason = signal?.reason;
+    return reason instanceof Error ? reason : new DOMException('The operation was aborted.', 'AbortError');
+}
+
+
+/***/ }),
+
+/***/ 52773:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RM: () => (/* binding */ parseCommand),
+/* harmony export */   w2: () => (/* binding */ isBot),
+/* harmony export */   wl: () => (/* binding */ TRACKING_MARKER_PREFIX)
+/* harmony export */ });
+/** Hidden marker in every comment this action posts; a comment carrying it never triggers a run. */
+const TRACKING_MARKER_PREFIX = '<!-- sandbox-agent:';
+/**
+ * SPEC §7: a comment triggers only when the first token of its first line is exactly the trigger
+ * phrase. Quoted (`> /agent`), fenced or indented (code) text, the phrase on a later line, and
+ * `/agentfoo` do not. Bodies carrying our own marker never trigger (nothing we post re-triggers us).
+ */
+function parseCommand(body, phrase) {
+    if (!phrase || body.includes(TRACKING_MARKER_PREFIX))
+        return null;
+    const text = body.replace(/^\uFEFF/, '');
+    const newline = text.search(/\r?\n/);
+    const first = newline === -1 ? text : text.slice(0, newline);
+    const rest = newline === -1 ? '' : text.slice(newline).replace(/^\r?\n/, '');
+    // Up to three spaces of indentation; four or a tab is a markdown code block.
+    const match = /^ {0,3}(\S+)(?:[ \t]+(.*))?$/.exec(first);
+    if (!match || match[1] !== phrase)
+        return null;
+    const head = (match[2] ?? '').trim();
+    const instruction = [head, rest].filter((part) => part.trim().length > 0).join('\n');
+    return { instruction: instruction.replace(/\s+$/, '') };
+}
+/** Bot accounts: the `[bot]` login suffix or `type: Bot`. */
+function isBot(user) {
+    return (user.login ?? '').endsWith('[bot]') || user.type === 'Bot';
+}
 
 
 /***/ })
