@@ -323,13 +323,22 @@ async function applyCommand(args) {
         return 1;
     }
 }
-/** Runs the CLI on this process's arguments and exits with its status (dist/cli/index.js calls it). */
-function runCli() {
-    cli_main(process.argv.slice(2)).then((code) => process.exit(code), (error) => {
+/**
+ * Runs the CLI on this process's arguments and exits with its status (dist/cli/index.js calls it). The
+ * promise settles only with the command: the entry's last-resort exit (src/shared/exit.ts) starts its
+ * clock when it settles, so a command longer than that clock is never cut short.
+ */
+async function runCli() {
+    let code;
+    try {
+        code = await cli_main(process.argv.slice(2));
+    }
+    catch (error) {
         for (const line of (0,log/* inertLines */.wi)((0,errors/* errorMessage */.gJ)(error)))
             process.stderr.write(`sandbox-agent: ${line}\n`);
-        process.exit(1);
-    });
+        code = 1;
+    }
+    process.exit(code);
 }
 
 

@@ -227,13 +227,18 @@ async function applyCommand(args: string[]): Promise<number> {
   }
 }
 
-/** Runs the CLI on this process's arguments and exits with its status (dist/cli/index.js calls it). */
-export function runCli(): void {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      for (const line of inertLines(errorMessage(error))) process.stderr.write(`sandbox-agent: ${line}\n`);
-      process.exit(1);
-    },
-  );
+/**
+ * Runs the CLI on this process's arguments and exits with its status (dist/cli/index.js calls it). The
+ * promise settles only with the command: the entry's last-resort exit (src/shared/exit.ts) starts its
+ * clock when it settles, so a command longer than that clock is never cut short.
+ */
+export async function runCli(): Promise<void> {
+  let code: number;
+  try {
+    code = await main(process.argv.slice(2));
+  } catch (error) {
+    for (const line of inertLines(errorMessage(error))) process.stderr.write(`sandbox-agent: ${line}\n`);
+    code = 1;
+  }
+  process.exit(code);
 }

@@ -77,6 +77,52 @@ describe('sandbox-agent CLI', () => {
     expect(() => git(repo!.checkout, ['rev-parse', '--verify', 'agent/bad'])).toThrow();
   });
 
+  it("a command that outlasts the entry's 5 s last-resort exit still finishes, prints and keeps its status", () => {
+    // The dist/cli stub loads the shared bundle through a dispatcher that ends the process 5 s after the
+    // entry's promise settles; a runCli that returned before the command ended was cut at 5 s, exit 0,
+    // with no output (seen on the bench's 1 GiB snapshot).
+    repo = makeRepo();
+    const out = tempDir('sa-cli-slow-');
+    const run = cli(
+      [
+        'run',
+        '--repo',
+        repo.checkout,
+        '--out',
+        out,
+        '--agent',
+        'custom',
+        '--prompt',
+        'slow work',
+        '--agent-command',
+        'sleep 7 && echo slow > slow.txt && git add slow.txt && git commit -qm "slow work"',
+      ],
+      repo.root,
+    );
+    expect(run.stderr).not.toContain('Something still held the process');
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ outcome: 'artifact', commits: 1 });
+
+    const failing = cli(
+      [
+        'run',
+        '--repo',
+        repo.checkout,
+        '--out',
+        tempDir('sa-cli-slow-fail-'),
+        '--agent',
+        'custom',
+        '--prompt',
+        'fail slowly',
+        '--agent-command',
+        'sleep 7; exit 3',
+      ],
+      repo.root,
+    );
+    expect(failing.stderr).not.toContain('Something still held the process');
+    expect(failing.status).toBe(1);
+  }, 60_000);
+
   it('prints usage', () => {
     const help = spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);
