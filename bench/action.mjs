@@ -59,7 +59,8 @@ export function readOutputs(runnerTemp) {
 export function readStageTimings(runnerTemp) {
   const summary = readFileSync(join(runnerTemp, 'github_summary'), 'utf8');
   const stages = {};
-  for (const match of summary.matchAll(/^\| ([a-z-]+) \| ([\d.]+) (ms|s) \|$/gm)) {
+  // The summary's timeline table: `| stage | starts at | time |` (the time is the last cell).
+  for (const match of summary.matchAll(/^\| ([a-z-]+) \|(?: [^|]* \|)? ([\d.]+) (ms|s) \|$/gm)) {
     stages[match[1]] = Number(match[2]) * (match[3] === 's' ? 1000 : 1);
   }
   return stages;
