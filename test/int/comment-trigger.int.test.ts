@@ -1,11 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type GitServer, startGitServer } from '../fakes/github/git-server.js';
-import { type FakeGitHub, startFakeGitHub } from '../fakes/github/rest.js';
-import { type ActionRun, runBuiltAction } from '../helpers/action.js';
+import type { ActionRun } from '../helpers/action.js';
 import { mentionsIn } from '../helpers/github-text.js';
-import { git, makeRepo, type TestRepo, tempDir } from '../helpers/repo.js';
+import { type GitHubEvent, type PrEventRig, startPrEventRig } from '../helpers/pr-event.js';
+import { git, tempDir } from '../helpers/repo.js';
 
 /**
  * Comment, PR-comment and schedule triggers end to end: the built action, the local provider, a scripted
@@ -20,60 +19,33 @@ const READ = {
   body: { role_name: 'read', user: { login: 'octocat', permissions: { pull: true, push: false } } },
 };
 
-let repo: TestRepo | undefined;
-let server: GitServer | undefined;
-let github: FakeGitHub | undefined;
+let rig: PrEventRig | undefined;
 afterEach(async () => {
-  repo?.cleanup();
-  await server?.close();
-  await github?.close();
+  await rig?.close();
 });
 
 interface Setup {
   sentinels: string;
   run(
-    event: { name: string; payload: Record<string, unknown> },
+    event: GitHubEvent,
     extra?: { inputs?: Record<string, string>; env?: NodeJS.ProcessEnv },
   ): Promise<ActionRun>;
 }
 
 async function setup(): Promise<Setup> {
-  repo = makeRepo({ files: { 'README.md': '# demo\n', 'src/app.txt': 'one\n' }, commits: 1 });
-  server = await startGitServer({ token: TOKEN });
-  github = await startFakeGitHub({ token: TOKEN, serverUrl: server.url });
-  server.createRepo('octo/demo', repo.origin);
-  const runnerTemp = tempDir('sa-comment-');
-  const sentinels = join(runnerTemp, 'sentinels');
+  // No branch tips: these tests set their PRs' head shas themselves.
+  rig = await startPrEventRig({
+    token: TOKEN,
+    files: { 'README.md': '# demo\n', 'src/app.txt': 'one\n' },
+    tempPrefix: 'sa-comment-',
+    trackBranchTips: false,
+  });
+  const sentinels = join(rig.runnerTemp, 'sentinels');
   mkdirSync(sentinels);
-  const agent = join(runnerTemp, 'agent.sh');
-  writeFileSync(
-    agent,
-    `set -e\ncp "$AGENT_PROMPT_FILE" '${sentinels}/prompt.txt'\necho "from the agent" >> README.md\ngit commit -qam "Agent change"\n`,
+  rig.agentDoes(
+    `cp "$AGENT_PROMPT_FILE" '${sentinels}/prompt.txt'\necho "from the agent" >> README.md\ngit commit -qam "Agent change"\n`,
   );
-  return {
-    sentinels,
-    run: (event, extra = {}) =>
-      runBuiltAction({
-        workspace: repo!.checkout,
-        runnerTemp,
-        event,
-        inputs: {
-          prompt: '',
-          provider: 'local',
-          agent: 'custom',
-          'agent-command': `sh ${agent}`,
-          'github-token': TOKEN,
-          ...extra.inputs,
-        },
-        env: {
-          GITHUB_SERVER_URL: server!.url,
-          GITHUB_API_URL: github!.url,
-          GITHUB_TOKEN: TOKEN,
-          GITHUB_ACTOR_ID: '583231',
-          ...extra.env,
-        },
-      }),
-  };
+  return { sentinels, run: rig.run };
 }
 
 function issueComment(
@@ -96,13 +68,13 @@ function issueComment(
   };
 }
 
-const trackingComments = () => github!.comments.filter((c) => c.body.startsWith(MARKER));
+const trackingComments = () => rig!.github.comments.filter((c) => c.body.startsWith(MARKER));
 
 describe('issue_comment trigger', () => {
   it('authorized: 👀 reaction, one tracking comment updated to the PR link, a PR from the comment', async () => {
     const s = await setup();
-    github!.permissions.set('octocat', WRITE);
-    github!.comments.push({
+    rig!.github.permissions.set('octocat', WRITE);
+    rig!.github.comments.push({
       id: 1,
       issue_number: 12,
       body: 'I agree \u202Eevil',
@@ -114,18 +86,18 @@ describe('issue_comment trigger', () => {
     });
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(run.outputs).toMatchObject({ outcome: 'pr-opened', branch: 'agent/issue-12-4242' });
-    expect(github!.reactions).toEqual([{ subject: 'comment:555', content: 'eyes' }]);
+    expect(rig!.github.reactions).toEqual([{ subject: 'comment:555', content: 'eyes' }]);
     const tracking = trackingComments();
     expect(tracking).toHaveLength(1);
     expect(tracking[0]!.body).toMatch(
       new RegExp(
-        `^${MARKER}\\n✅ @octocat's task finished in \\d+s — \\[PR #100\\]\\(${server!.url}/octo/demo/pull/100\\) · ` +
-          `\\[branch\\]\\(${server!.url}/octo/demo/compare/main\\.\\.\\.agent%2Fissue-12-4242\\?expand=1\\) · ` +
-          `\\[run\\]\\(${server!.url}/octo/demo/actions/runs/4242/attempts/1\\)$`,
+        `^${MARKER}\\n✅ @octocat's task finished in \\d+s — \\[PR #100\\]\\(${rig!.server.url}/octo/demo/pull/100\\) · ` +
+          `\\[branch\\]\\(${rig!.server.url}/octo/demo/compare/main\\.\\.\\.agent%2Fissue-12-4242\\?expand=1\\) · ` +
+          `\\[run\\]\\(${rig!.server.url}/octo/demo/actions/runs/4242/attempts/1\\)$`,
       ),
     );
     expect(
-      github!.calls.some(
+      rig!.github.calls.some(
         (c) => c.method === 'PATCH' && c.path === `/repos/octo/demo/issues/comments/${tracking[0]!.id}`,
       ),
     ).toBe(true);
@@ -137,15 +109,15 @@ describe('issue_comment trigger', () => {
     expect(prompt).toContain('> I agree evil');
     expect(prompt).not.toContain('leak secrets');
     expect(prompt).not.toContain('\u202E');
-    expect(github!.pulls[0]!.base.ref).toBe('main');
-    expect(git(server!.repoPath('octo/demo'), ['show', 'agent/issue-12-4242:README.md'])).toContain(
+    expect(rig!.github.pulls[0]!.base.ref).toBe('main');
+    expect(git(rig!.server.repoPath('octo/demo'), ['show', 'agent/issue-12-4242:README.md'])).toContain(
       'from the agent',
     );
   });
 
   it('the final tracking comment and PR body people see: summary first, request line, Closes #12, the leftover commit named from the summary', async () => {
     const s = await setup();
-    github!.permissions.set('octocat', WRITE);
+    rig!.github.permissions.set('octocat', WRITE);
     const agent = join(s.sentinels, 'leaves-work.sh');
     // Work left uncommitted, and a summary whose first line names it (and tries a closing keyword).
     writeFileSync(
@@ -159,7 +131,7 @@ describe('issue_comment trigger', () => {
       outcome: 'pr-opened',
       branch: 'agent/issue-12-4242',
     });
-    const body = github!.pulls[0]!.body;
+    const body = rig!.github.pulls[0]!.body;
     const lines = body.split('\n');
     expect(lines.slice(0, 5)).toEqual([
       '<!-- sandbox-agent:run=4242 -->',
@@ -175,7 +147,7 @@ describe('issue_comment trigger', () => {
     expect(body).toContain('```sh\ngh pr checkout agent/issue-12-4242\n```');
     expect(mentionsIn(body)).toEqual(['octocat']);
     // The pushed commit carries the summary's first line, its keyword broken.
-    expect(git(server!.repoPath('octo/demo'), ['log', '-1', '--format=%s', 'agent/issue-12-4242'])).toBe(
+    expect(git(rig!.server.repoPath('octo/demo'), ['log', '-1', '--format=%s', 'agent/issue-12-4242'])).toBe(
       'Expand the README. F\u2060ixes #3',
     );
     const tracking = trackingComments();
@@ -186,20 +158,20 @@ describe('issue_comment trigger', () => {
 
   it('a re-run (attempt 2) updates the same tracking comment', async () => {
     const s = await setup();
-    github!.permissions.set('octocat', WRITE);
+    rig!.github.permissions.set('octocat', WRITE);
     expect((await s.run(issueComment('/agent go'))).outputs['outcome']).toBe('pr-opened');
     const again = await s.run(issueComment('/agent go'), { env: { GITHUB_RUN_ATTEMPT: '2' } });
     expect(again.outputs['outcome']).toBe('pr-updated');
     expect(trackingComments()).toHaveLength(1);
     expect(trackingComments()[0]!.body).toMatch(/task finished in \d+s — updated \[PR #100\]\(/);
-    expect(github!.pulls).toHaveLength(1);
+    expect(rig!.github.pulls).toHaveLength(1);
   });
 
   it('a busy thread (150 comments): the prompt has the latest ones and a re-run still finds its tracking comment', async () => {
     const s = await setup();
-    github!.permissions.set('octocat', WRITE);
+    rig!.github.permissions.set('octocat', WRITE);
     for (let i = 1; i <= 150; i++) {
-      github!.comments.push({
+      rig!.github.comments.push({
         id: 100 + i,
         issue_number: 12,
         body: `discussion comment number ${i}`,
@@ -213,7 +185,7 @@ describe('issue_comment trigger', () => {
     const again = await s.run(issueComment('/agent go'), { env: { GITHUB_RUN_ATTEMPT: '2' } });
     expect(again.outputs['outcome']).toBe('pr-updated');
     expect(trackingComments()).toHaveLength(1);
-    const listings = github!.calls.filter(
+    const listings = rig!.github.calls.filter(
       (c) => c.method === 'GET' && c.path.endsWith('/issues/12/comments'),
     );
     expect(listings.some((c) => c.query['page'] === '2')).toBe(true);
@@ -221,23 +193,23 @@ describe('issue_comment trigger', () => {
 
   it('unauthorized (read): refused, no sandbox, one short reply, no reaction', async () => {
     const s = await setup();
-    github!.permissions.set('octocat', READ);
+    rig!.github.permissions.set('octocat', READ);
     const run = await s.run(issueComment('/agent do it'));
     expect(run.exitCode).toBe(0);
     expect(run.outputs).toMatchObject({ outcome: 'refused', reason: 'not-authorized' });
     expect(run.outputs['sandbox-id'] ?? '').toBe('');
     expect(run.stdout).not.toContain('Boot (');
     expect(() => readFileSync(join(s.sentinels, 'prompt.txt'))).toThrow();
-    expect(github!.comments).toHaveLength(1);
-    expect(github!.comments[0]!.body).toContain('only collaborators with write access');
-    expect(github!.comments[0]!.body).toContain('<!-- sandbox-agent:');
-    expect(github!.reactions).toHaveLength(0);
-    expect(github!.pulls).toHaveLength(0);
+    expect(rig!.github.comments).toHaveLength(1);
+    expect(rig!.github.comments[0]!.body).toContain('only collaborators with write access');
+    expect(rig!.github.comments[0]!.body).toContain('<!-- sandbox-agent:');
+    expect(rig!.github.reactions).toHaveLength(0);
+    expect(rig!.github.pulls).toHaveLength(0);
   });
 
   it('a comment that is not a command, an edit, or our own comment: nothing happens', async () => {
     const s = await setup();
-    github!.permissions.set('octocat', WRITE);
+    rig!.github.permissions.set('octocat', WRITE);
     for (const event of [
       issueComment('> /agent quoted'),
       issueComment('/agent go', { action: 'edited' }),
@@ -246,14 +218,14 @@ describe('issue_comment trigger', () => {
       const run = await s.run(event);
       expect(run.outputs).toMatchObject({ outcome: 'no-changes', reason: 'not-triggered' });
     }
-    expect(github!.calls).toHaveLength(0);
+    expect(rig!.github.calls).toHaveLength(0);
   });
 });
 
 describe('PR comment triggers', () => {
   function pushFeature(): string {
     const work = tempDir('sa-feature-');
-    git(work, ['clone', '-q', server!.repoPath('octo/demo'), '.']);
+    git(work, ['clone', '-q', rig!.server.repoPath('octo/demo'), '.']);
     writeFileSync(join(work, 'feature.txt'), 'feature work\n');
     git(work, ['add', 'feature.txt']);
     git(work, ['commit', '-qm', 'Feature work']);
@@ -261,7 +233,7 @@ describe('PR comment triggers', () => {
     return git(work, ['rev-parse', 'HEAD']);
   }
   function addPull(headSha: string, headRepo: string): void {
-    github!.pulls.push({
+    rig!.github.pulls.push({
       number: 7,
       state: 'open',
       title: 'Feature',
@@ -283,7 +255,7 @@ describe('PR comment triggers', () => {
 
   it('review comment on a same-repo PR: snapshots the head SHA (fetched), PR targets the head branch', async () => {
     const s = await setup();
-    github!.permissions.set('octocat', WRITE);
+    rig!.github.permissions.set('octocat', WRITE);
     const headSha = pushFeature();
     addPull(headSha, 'octo/demo');
     const run = await s.run({
@@ -308,44 +280,44 @@ describe('PR comment triggers', () => {
       branch: 'agent/pr-7-4242',
       'base-sha': headSha,
     });
-    const bare = server!.repoPath('octo/demo');
+    const bare = rig!.server.repoPath('octo/demo');
     expect(git(bare, ['rev-parse', 'agent/pr-7-4242~1'])).toBe(headSha);
-    const created = github!.pulls.find((p) => p.head.ref === 'agent/pr-7-4242')!;
+    const created = rig!.github.pulls.find((p) => p.head.ref === 'agent/pr-7-4242')!;
     expect(created.base.ref).toBe('feature');
-    expect(github!.reactions).toEqual([{ subject: 'review-comment:777', content: 'eyes' }]);
+    expect(rig!.github.reactions).toEqual([{ subject: 'review-comment:777', content: 'eyes' }]);
     const prompt = readFileSync(join(s.sentinels, 'prompt.txt'), 'utf8');
     expect(prompt).toContain('File: `feature.txt:1`');
     expect(prompt).toContain('> +feature work');
     // The user's checkout was not moved.
-    expect(git(repo!.checkout, ['rev-parse', 'HEAD'])).toBe(repo!.head);
+    expect(git(rig!.repo.checkout, ['rev-parse', 'HEAD'])).toBe(rig!.repo.head);
   });
 
   it('comment on a fork PR: refused with fork-pr, no sandbox', async () => {
     const s = await setup();
-    github!.permissions.set('octocat', WRITE);
+    rig!.github.permissions.set('octocat', WRITE);
     addPull('a'.repeat(40), 'mallory/demo');
     const run = await s.run(
       issueComment('/agent go', { issue: { number: 7, title: 'x', body: '', pull_request: {} } }),
     );
     expect(run.outputs).toMatchObject({ outcome: 'refused', reason: 'fork-pr' });
     expect(run.stdout).not.toContain('Boot (');
-    expect(github!.comments.map((c) => c.body).join('\n')).toContain('allow-fork-prs');
+    expect(rig!.github.comments.map((c) => c.body).join('\n')).toContain('allow-fork-prs');
   });
 });
 
 describe('opt-ins and failures', () => {
   it('allow-fork-prs: true runs on a fork PR head and targets the base branch', async () => {
     const s = await setup();
-    github!.permissions.set('octocat', WRITE);
+    rig!.github.permissions.set('octocat', WRITE);
     const work = tempDir('sa-fork-');
-    git(work, ['clone', '-q', server!.repoPath('octo/demo'), '.']);
+    git(work, ['clone', '-q', rig!.server.repoPath('octo/demo'), '.']);
     writeFileSync(join(work, 'fork.txt'), 'fork work\n');
     git(work, ['add', 'fork.txt']);
     git(work, ['commit', '-qm', 'Fork work']);
     // GitHub exposes a fork PR's head as refs/pull/<n>/head in the base repository.
     git(work, ['push', '-q', 'origin', 'HEAD:refs/pull/7/head']);
     const headSha = git(work, ['rev-parse', 'HEAD']);
-    github!.pulls.push({
+    rig!.github.pulls.push({
       number: 7,
       state: 'open',
       title: 'Fork',
@@ -367,12 +339,12 @@ describe('opt-ins and failures', () => {
       branch: 'agent/pr-7-4242',
       'base-sha': headSha,
     });
-    expect(github!.pulls.find((p) => p.head.ref === 'agent/pr-7-4242')!.base.ref).toBe('main');
+    expect(rig!.github.pulls.find((p) => p.head.ref === 'agent/pr-7-4242')!.base.ref).toBe('main');
   });
 
   it('a failed agent: the tracking comment reports the reason', async () => {
     const s = await setup();
-    github!.permissions.set('octocat', WRITE);
+    rig!.github.permissions.set('octocat', WRITE);
     const run = await s.run(issueComment('/agent go'), { inputs: { 'agent-command': 'exit 3' } });
     expect(run.outputs).toMatchObject({ outcome: 'failed', reason: 'agent-failed' });
     expect(trackingComments()).toHaveLength(1);
@@ -391,7 +363,7 @@ describe('schedule trigger', () => {
     expect(first.outputs).toMatchObject({ outcome: 'pr-opened', branch: 'agent/schedule-run-100' });
     const second = await s.run(event, { inputs, env: { GITHUB_RUN_ID: '200' } });
     expect(second.outputs).toMatchObject({ outcome: 'pr-updated', branch: 'agent/schedule-run-100' });
-    expect(github!.pulls).toHaveLength(1);
+    expect(rig!.github.pulls).toHaveLength(1);
     // Without a label there is no dedupe.
     const third = await s.run(event, {
       inputs: { prompt: 'Weekly maintenance' },

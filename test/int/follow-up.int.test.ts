@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type GitServer, startGitServer } from '../fakes/github/git-server.js';
-import { type FakeGitHub, type FakePull, startFakeGitHub } from '../fakes/github/rest.js';
-import { type ActionRun, runBuiltAction } from '../helpers/action.js';
-import { git, makeRepo, type TestRepo, tempDir } from '../helpers/repo.js';
+import type { FakePull } from '../fakes/github/rest.js';
+import type { ActionRun } from '../helpers/action.js';
+import { APPEND_README, type GitHubEvent, type PrEventRig, startPrEventRig } from '../helpers/pr-event.js';
+import { git, tempDir } from '../helpers/repo.js';
 
 /**
  * Issue 20 items 1-2 end to end (built action, local provider, real git smart-HTTP server, fake GitHub):
@@ -16,52 +16,30 @@ const WRITE = {
 };
 const AGENT_BRANCH = 'agent/issue-12-4242';
 
-let repo: TestRepo | undefined;
-let server: GitServer | undefined;
-let github: FakeGitHub | undefined;
+let rig: PrEventRig | undefined;
 afterEach(async () => {
-  repo?.cleanup();
-  await server?.close();
-  await github?.close();
+  await rig?.close();
 });
 
 interface Setup {
   bare: string;
   /** What the agent does next run (a shell script run in its work dir). */
   agentDoes(script: string): void;
-  run(
-    event: { name: string; payload: Record<string, unknown> },
-    extra?: { inputs?: Record<string, string>; runId?: string },
-  ): Promise<ActionRun>;
+  run(event: GitHubEvent, extra?: { inputs?: Record<string, string>; runId?: string }): Promise<ActionRun>;
   /** A clone of the server repository with `branch` checked out, to push as a person would. */
   personClone(branch: string): string;
 }
 
-const APPEND_README = 'echo "from the agent" >> README.md\ngit commit -qam "Agent change"\n';
-
 async function setup(): Promise<Setup> {
-  repo = makeRepo({ files: { 'README.md': '# demo\n', 'src/app.txt': 'one\n' }, commits: 1 });
-  server = await startGitServer({ token: TOKEN });
-  const bare = server.createRepo('octo/demo', repo.origin);
-  github = await startFakeGitHub({
+  rig = await startPrEventRig({
     token: TOKEN,
-    serverUrl: server.url,
-    branchTip: (fullName, ref) => {
-      if (fullName !== 'octo/demo') return undefined;
-      try {
-        return git(bare, ['rev-parse', '--verify', '-q', `refs/heads/${ref}`]);
-      } catch {
-        return undefined;
-      }
-    },
+    files: { 'README.md': '# demo\n', 'src/app.txt': 'one\n' },
+    tempPrefix: 'sa-followup-',
   });
-  github.permissions.set('octocat', WRITE);
-  const runnerTemp = tempDir('sa-followup-');
-  const agent = join(runnerTemp, 'agent.sh');
-  writeFileSync(agent, `set -e\n${APPEND_README}`);
+  rig.github.permissions.set('octocat', WRITE);
+  const { bare } = rig;
   return {
-    bare,
-    agentDoes: (script) => writeFileSync(agent, `set -e\n${script}`),
+    ...rig,
     personClone: (branch) => {
       const work = tempDir('sa-person-');
       git(work, ['clone', '-q', '-b', branch, bare, '.']);
@@ -69,27 +47,6 @@ async function setup(): Promise<Setup> {
       git(work, ['config', 'user.email', 'person@example.com']);
       return work;
     },
-    run: (event, extra = {}) =>
-      runBuiltAction({
-        workspace: repo!.checkout,
-        runnerTemp,
-        event,
-        inputs: {
-          prompt: '',
-          provider: 'local',
-          agent: 'custom',
-          'agent-command': `sh ${agent}`,
-          'github-token': TOKEN,
-          ...extra.inputs,
-        },
-        env: {
-          GITHUB_SERVER_URL: server!.url,
-          GITHUB_API_URL: github!.url,
-          GITHUB_TOKEN: TOKEN,
-          GITHUB_ACTOR_ID: '583231',
-          GITHUB_RUN_ID: extra.runId ?? '4242',
-        },
-      }),
   };
 }
 
@@ -119,11 +76,11 @@ async function openAgentPull(s: Setup): Promise<FakePull> {
   const first = await s.run(comment(12, '/agent expand the README', false));
   expect(first.outputs, first.stdout).toMatchObject({ outcome: 'pr-opened', branch: AGENT_BRANCH });
   expect(first.outputs['follow-up']).toBe('false');
-  return github!.pulls[0]!;
+  return rig!.github.pulls[0]!;
 }
 
-const tip = (ref: string) => git(server!.repoPath('octo/demo'), ['rev-parse', `refs/heads/${ref}`]);
-const subject = (rev: string) => git(server!.repoPath('octo/demo'), ['log', '-1', '--format=%s', rev]);
+const tip = (ref: string) => git(rig!.server.repoPath('octo/demo'), ['rev-parse', `refs/heads/${ref}`]);
+const subject = (rev: string) => git(rig!.server.repoPath('octo/demo'), ['log', '-1', '--format=%s', rev]);
 
 describe('follow-up on the agent’s own PR', () => {
   it('pushes onto the same branch as a fast-forward: one PR, pr-updated, follow-up=true, a Follow-ups entry', async () => {
@@ -141,13 +98,13 @@ describe('follow-up on the agent’s own PR', () => {
       'follow-up': 'true',
       'base-sha': before,
     });
-    expect(github!.pulls).toHaveLength(1);
+    expect(rig!.github.pulls).toHaveLength(1);
     expect(git(s.bare, ['rev-parse', `${AGENT_BRANCH}~1`])).toBe(before);
     expect(git(s.bare, ['for-each-ref', '--format=%(refname)', 'refs/heads/agent/'])).toBe(
       `refs/heads/${AGENT_BRANCH}`,
     );
     expect(run.stdout).toContain(`Follow-up on #${pull.number}: ${AGENT_BRANCH} was created by this action.`);
-    const body = github!.pulls[0]!.body;
+    const body = rig!.github.pulls[0]!.body;
     expect(body).toContain('## Follow-ups');
     expect(body).toContain('- `also add a usage section` by `octocat`: 1 commit(s) added');
     expect(body).toContain(tip(AGENT_BRANCH).slice(0, 12));
@@ -175,7 +132,7 @@ describe('follow-up on the agent’s own PR', () => {
     expect(subject(AGENT_BRANCH)).toBe('Agent change');
     expect(git(s.bare, ['show', `${AGENT_BRANCH}:NOTES.md`])).toBe('a reviewer note');
     expect(git(s.bare, ['show', `${AGENT_BRANCH}:README.md`])).toBe('# demo\nfrom the agent\nfrom the agent');
-    expect(github!.pulls).toHaveLength(1);
+    expect(rig!.github.pulls).toHaveLength(1);
   });
 
   it('branch moved with a conflicting change: not forced, a new PR into the branch, reason rebase-conflict', async () => {
@@ -195,7 +152,7 @@ describe('follow-up on the agent’s own PR', () => {
       branch: `agent/pr-${pull.number}-5002`,
     });
     expect(tip(AGENT_BRANCH)).toBe(moved);
-    const created = github!.pulls.find((p) => p.head.ref === `agent/pr-${pull.number}-5002`)!;
+    const created = rig!.github.pulls.find((p) => p.head.ref === `agent/pr-${pull.number}-5002`)!;
     expect(created.base.ref).toBe(AGENT_BRANCH);
     expect(run.stdout).toContain('do not apply cleanly onto its new tip');
   });
@@ -208,7 +165,7 @@ describe('follow-up on the agent’s own PR', () => {
     git(person, ['commit', '-qm', 'Lookalike']);
     git(person, ['push', '-q', 'origin', 'HEAD:refs/heads/agent/lookalike']);
     const head = git(person, ['rev-parse', 'HEAD']);
-    github!.pulls.push(
+    rig!.github.pulls.push(
       pullOf(7, 'agent/lookalike', 'octo/demo', 'mallory', '<!-- sandbox-agent:run=1 -->\nhi'),
     );
     const run = await s.run(comment(7, '/agent go', true));
@@ -247,7 +204,7 @@ describe('human PRs stay theirs', () => {
   it('default: a new PR into the person’s branch; pr-push-to-head: true pushes onto it', async () => {
     const s = await setup();
     const head = pushFeature(s);
-    github!.pulls.push(pullOf(7, 'feature', 'octo/demo', 'octocat'));
+    rig!.github.pulls.push(pullOf(7, 'feature', 'octo/demo', 'octocat'));
     const first = await s.run(comment(7, '/agent go', true));
     expect(first.outputs, first.stdout).toMatchObject({
       outcome: 'pr-opened',
@@ -269,7 +226,7 @@ describe('human PRs stay theirs', () => {
     });
     expect(git(s.bare, ['rev-parse', 'feature~1'])).toBe(head);
     expect(subject('feature')).toBe('Agent change');
-    expect(github!.pulls.find((p) => p.number === 7)!.body).toContain('## Follow-ups');
+    expect(rig!.github.pulls.find((p) => p.number === 7)!.body).toContain('## Follow-ups');
   });
 
   it('fork PR with pr-push-to-head: true is never pushed onto (even when its head ref names a base branch)', async () => {
@@ -282,7 +239,7 @@ describe('human PRs stay theirs', () => {
     git(person, ['push', '-q', 'origin', 'HEAD:refs/pull/7/head']);
     const forkHead = git(person, ['rev-parse', 'HEAD']);
     const mainBefore = tip('main');
-    github!.pulls.push({
+    rig!.github.pulls.push({
       ...pullOf(7, 'main', 'mallory/demo', 'mallory'),
       head: {
         ref: 'main',

@@ -1,15 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type GitServer, startGitServer } from '../fakes/github/git-server.js';
-import {
-  type FakeGitHub,
-  type FakePull,
-  type FakeReviewComment,
-  startFakeGitHub,
-} from '../fakes/github/rest.js';
-import { type ActionRun, runBuiltAction } from '../helpers/action.js';
-import { git, makeRepo, type TestRepo, tempDir } from '../helpers/repo.js';
+import type { FakePull, FakeReviewComment } from '../fakes/github/rest.js';
+import type { ActionRun } from '../helpers/action.js';
+import { type GitHubEvent, type PrEventRig, startPrEventRig } from '../helpers/pr-event.js';
+import { git } from '../helpers/repo.js';
 
 /**
  * Issue 20, the whole review loop end to end (built action, local provider, real git smart-HTTP server,
@@ -38,73 +33,27 @@ const editLines2And4 = (promptCopy: string): string =>
   `cp "$AGENT_PROMPT_FILE" '${promptCopy}'\n` +
   "git commit -qam 'Capitalise two and four'\n";
 
-let repo: TestRepo | undefined;
-let server: GitServer | undefined;
-let github: FakeGitHub | undefined;
+let rig: PrEventRig | undefined;
 afterEach(async () => {
-  repo?.cleanup();
-  await server?.close();
-  await github?.close();
+  await rig?.close();
 });
 
 interface Setup {
   bare: string;
   promptCopy: string;
   agentDoes(script: string): void;
-  run(
-    event: { name: string; payload: Record<string, unknown> },
-    extra?: { inputs?: Record<string, string>; runId?: string },
-  ): Promise<ActionRun>;
+  run(event: GitHubEvent, extra?: { inputs?: Record<string, string>; runId?: string }): Promise<ActionRun>;
 }
 
 async function setup(): Promise<Setup> {
-  repo = makeRepo({ files: { 'README.md': '# demo\n', 'src/app.txt': APP }, commits: 1 });
-  server = await startGitServer({ token: TOKEN });
-  const bare = server.createRepo('octo/demo', repo.origin);
-  github = await startFakeGitHub({
+  rig = await startPrEventRig({
     token: TOKEN,
-    serverUrl: server.url,
-    branchTip: (fullName, ref) => {
-      if (fullName !== 'octo/demo') return undefined;
-      try {
-        return git(bare, ['rev-parse', '--verify', '-q', `refs/heads/${ref}`]);
-      } catch {
-        return undefined;
-      }
-    },
+    files: { 'README.md': '# demo\n', 'src/app.txt': APP },
+    tempPrefix: 'sa-loop-',
+    agentScript: 'echo "from the agent" >> README.md\ngit commit -qam "Agent change"\n',
   });
-  github.permissions.set('octocat', WRITE);
-  const runnerTemp = tempDir('sa-loop-');
-  const promptCopy = join(runnerTemp, 'prompt.txt');
-  const agent = join(runnerTemp, 'agent.sh');
-  const agentDoes = (script: string): void => writeFileSync(agent, `set -e\n${script}`);
-  agentDoes('echo "from the agent" >> README.md\ngit commit -qam "Agent change"\n');
-  return {
-    bare,
-    promptCopy,
-    agentDoes,
-    run: (event, extra = {}) =>
-      runBuiltAction({
-        workspace: repo!.checkout,
-        runnerTemp,
-        event,
-        inputs: {
-          prompt: '',
-          provider: 'local',
-          agent: 'custom',
-          'agent-command': `sh ${agent}`,
-          'github-token': TOKEN,
-          ...extra.inputs,
-        },
-        env: {
-          GITHUB_SERVER_URL: server!.url,
-          GITHUB_API_URL: github!.url,
-          GITHUB_TOKEN: TOKEN,
-          GITHUB_ACTOR_ID: '583231',
-          GITHUB_RUN_ID: extra.runId ?? '4242',
-        },
-      }),
-  };
+  rig.github.permissions.set('octocat', WRITE);
+  return { ...rig, promptCopy: join(rig.runnerTemp, 'prompt.txt') };
 }
 
 /** The agent's PR, opened by the action itself from an issue comment (run 4242). */
@@ -119,7 +68,7 @@ async function openAgentPull(s: Setup): Promise<FakePull> {
     },
   });
   expect(first.outputs, first.stdout).toMatchObject({ outcome: 'pr-opened', branch: AGENT_BRANCH });
-  return github!.pulls[0]!;
+  return rig!.github.pulls[0]!;
 }
 
 /**
@@ -142,9 +91,9 @@ function seedReview(pull: FakePull, headSha: string): void {
       body: c.body,
       user: { login: 'octocat', type: 'User' },
     };
-    github!.reviewComments.push(comment);
+    rig!.github.reviewComments.push(comment);
   }
-  github!.reviewThreads.set(pull.number, [
+  rig!.github.reviewThreads.set(pull.number, [
     { id: 'PRRT_kwDOOlder', isResolved: false, commentIds: [111] },
     ...COMMENTS.map((c) => ({ id: c.thread, isResolved: false, commentIds: [c.id] })),
   ]);
@@ -173,10 +122,11 @@ function submittedReview(
 }
 
 const resolvedThreads = (number: number): string[] =>
-  (github!.reviewThreads.get(number) ?? []).filter((t) => t.isResolved).map((t) => t.id);
+  (rig!.github.reviewThreads.get(number) ?? []).filter((t) => t.isResolved).map((t) => t.id);
 const resolveMutations = (): number =>
-  github!.calls.filter((c) => c.path === '/graphql' && JSON.stringify(c.body).includes('resolveReviewThread'))
-    .length;
+  rig!.github.calls.filter(
+    (c) => c.path === '/graphql' && JSON.stringify(c.body).includes('resolveReviewThread'),
+  ).length;
 
 describe('review loop on the agent’s PR: submitted review → follow-up push → thread replies', () => {
   it('three inline comments, two lines edited: pr-updated, one PR, three replies, exactly the two touched threads resolved', async () => {
@@ -197,7 +147,7 @@ describe('review loop on the agent’s PR: submitted review → follow-up push �
       'base-sha': head,
     });
     // One PR; the verified commit sits on top of the head the review was made on.
-    expect(github!.pulls).toHaveLength(1);
+    expect(rig!.github.pulls).toHaveLength(1);
     const newHead = git(s.bare, ['rev-parse', `refs/heads/${AGENT_BRANCH}`]);
     expect(git(s.bare, ['rev-parse', `${AGENT_BRANCH}~1`])).toBe(head);
     expect(git(s.bare, ['show', `${AGENT_BRANCH}:src/app.txt`])).toBe('one\nTWO\nthree\nFOUR\nfive\nsix');
@@ -206,14 +156,14 @@ describe('review loop on the agent’s PR: submitted review → follow-up push �
     for (const c of COMMENTS) expect(prompt).toContain(`> ${c.body}`);
 
     // One reply per thread, each to its top-level comment, in our words with the marker.
-    expect(github!.reviewReplies.map((r) => r.inReplyTo).sort()).toEqual(COMMENTS.map((c) => c.id));
-    for (const reply of github!.reviewReplies) {
+    expect(rig!.github.reviewReplies.map((r) => r.inReplyTo).sort()).toEqual(COMMENTS.map((c) => c.id));
+    for (const reply of rig!.github.reviewReplies) {
       expect(reply.pull).toBe(pull.number);
       expect(reply.body.startsWith(REPLY_MARKER)).toBe(true);
       expect(reply.body).toContain(`Pushed \`${newHead.slice(0, 7)}\` onto this pull request (1 commit)`);
       expect(reply.body).toContain('/actions/runs/6000/attempts/1');
     }
-    const replyTo = (id: number): string => github!.reviewReplies.find((r) => r.inReplyTo === id)!.body;
+    const replyTo = (id: number): string => rig!.github.reviewReplies.find((r) => r.inReplyTo === id)!.body;
     expect(replyTo(9101)).toContain('this thread is resolved');
     expect(replyTo(9102)).toContain('this thread is resolved');
     expect(replyTo(9103)).toContain('This thread stays open: the push did not change the commented lines.');
@@ -236,13 +186,13 @@ describe('review loop on the agent’s PR: submitted review → follow-up push �
     });
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(run.outputs).toMatchObject({ outcome: 'pr-updated', 'follow-up': 'true' });
-    expect(github!.pulls).toHaveLength(1);
-    expect(github!.reviewReplies.map((r) => r.inReplyTo).sort()).toEqual(COMMENTS.map((c) => c.id));
-    const replyTo = (id: number): string => github!.reviewReplies.find((r) => r.inReplyTo === id)!.body;
+    expect(rig!.github.pulls).toHaveLength(1);
+    expect(rig!.github.reviewReplies.map((r) => r.inReplyTo).sort()).toEqual(COMMENTS.map((c) => c.id));
+    const replyTo = (id: number): string => rig!.github.reviewReplies.find((r) => r.inReplyTo === id)!.body;
     expect(replyTo(9101)).toContain('This thread stays open: resolve-threads is off.');
     expect(replyTo(9102)).toContain('This thread stays open: resolve-threads is off.');
     expect(replyTo(9103)).toContain('the push did not change the commented lines');
     expect(resolvedThreads(pull.number)).toEqual([]);
-    expect(github!.calls.filter((c) => c.path === '/graphql')).toHaveLength(0);
+    expect(rig!.github.calls.filter((c) => c.path === '/graphql')).toHaveLength(0);
   });
 });

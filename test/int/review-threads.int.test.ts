@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type GitServer, startGitServer } from '../fakes/github/git-server.js';
-import { type FakeGitHub, type FakePull, startFakeGitHub } from '../fakes/github/rest.js';
-import { type ActionRun, runBuiltAction } from '../helpers/action.js';
-import { git, makeRepo, type TestRepo, tempDir } from '../helpers/repo.js';
+import type { FakePull } from '../fakes/github/rest.js';
+import type { ActionRun } from '../helpers/action.js';
+import { type GitHubEvent, type PrEventRig, startPrEventRig } from '../helpers/pr-event.js';
+import { git, tempDir } from '../helpers/repo.js';
 
 /**
  * Issue 20 item 3 end to end (built action, local provider, real git smart-HTTP server, fake GitHub
@@ -24,70 +24,25 @@ const APP = 'one\ntwo\nthree\nfour\nfive\nsix\n';
 const CHANGE_LINE_3 = "sed -i 's/^three$/THREE/' src/app.txt\ngit commit -qam 'Fix line three'\n";
 const CHANGE_LINE_6 = "sed -i 's/^six$/SIX/' src/app.txt\ngit commit -qam 'Fix line six'\n";
 
-let repo: TestRepo | undefined;
-let server: GitServer | undefined;
-let github: FakeGitHub | undefined;
+let rig: PrEventRig | undefined;
 afterEach(async () => {
-  repo?.cleanup();
-  await server?.close();
-  await github?.close();
+  await rig?.close();
 });
 
 interface Setup {
   agentDoes(script: string): void;
-  run(
-    event: { name: string; payload: Record<string, unknown> },
-    extra?: { inputs?: Record<string, string>; runId?: string },
-  ): Promise<ActionRun>;
+  run(event: GitHubEvent, extra?: { inputs?: Record<string, string>; runId?: string }): Promise<ActionRun>;
   tip(ref: string): string;
 }
 
 async function setup(): Promise<Setup> {
-  repo = makeRepo({ files: { 'README.md': '# demo\n', 'src/app.txt': APP }, commits: 1 });
-  server = await startGitServer({ token: TOKEN });
-  const bare = server.createRepo('octo/demo', repo.origin);
-  const tip = (ref: string): string => git(bare, ['rev-parse', '--verify', '-q', `refs/heads/${ref}`]);
-  github = await startFakeGitHub({
+  rig = await startPrEventRig({
     token: TOKEN,
-    serverUrl: server.url,
-    branchTip: (fullName, ref) => {
-      if (fullName !== 'octo/demo') return undefined;
-      try {
-        return tip(ref);
-      } catch {
-        return undefined;
-      }
-    },
+    files: { 'README.md': '# demo\n', 'src/app.txt': APP },
+    tempPrefix: 'sa-threads-',
   });
-  github.permissions.set('octocat', WRITE);
-  const runnerTemp = tempDir('sa-threads-');
-  const agent = join(runnerTemp, 'agent.sh');
-  writeFileSync(agent, 'set -e\necho "from the agent" >> README.md\ngit commit -qam "Agent change"\n');
-  return {
-    tip,
-    agentDoes: (script) => writeFileSync(agent, `set -e\n${script}`),
-    run: (event, extra = {}) =>
-      runBuiltAction({
-        workspace: repo!.checkout,
-        runnerTemp,
-        event,
-        inputs: {
-          prompt: '',
-          provider: 'local',
-          agent: 'custom',
-          'agent-command': `sh ${agent}`,
-          'github-token': TOKEN,
-          ...extra.inputs,
-        },
-        env: {
-          GITHUB_SERVER_URL: server!.url,
-          GITHUB_API_URL: github!.url,
-          GITHUB_TOKEN: TOKEN,
-          GITHUB_ACTOR_ID: '583231',
-          GITHUB_RUN_ID: extra.runId ?? '4242',
-        },
-      }),
-  };
+  rig.github.permissions.set('octocat', WRITE);
+  return rig;
 }
 
 /** The agent's PR, opened by the action itself from an issue comment (run 4242). */
@@ -102,7 +57,7 @@ async function openAgentPull(s: Setup): Promise<FakePull> {
     },
   });
   expect(first.outputs, first.stdout).toMatchObject({ outcome: 'pr-opened', branch: AGENT_BRANCH });
-  return github!.pulls[0]!;
+  return rig!.github.pulls[0]!;
 }
 
 /** A `pull_request_review_comment` payload as GitHub's webhook docs shape it (line, start_line, side, commit_id). */
@@ -133,15 +88,15 @@ function reviewComment(
 }
 
 function seedThreads(number: number): void {
-  github!.reviewThreads.set(number, [
+  rig!.github.reviewThreads.set(number, [
     { id: OTHER_THREAD, isResolved: false, commentIds: [111, 112] },
     { id: THREAD, isResolved: false, commentIds: [COMMENT_ID] },
   ]);
 }
 
 const isResolved = (number: number, id: string): boolean | undefined =>
-  github!.reviewThreads.get(number)?.find((t) => t.id === id)?.isResolved;
-const graphqlCalls = (): number => github!.calls.filter((c) => c.path === '/graphql').length;
+  rig!.github.reviewThreads.get(number)?.find((t) => t.id === id)?.isResolved;
+const graphqlCalls = (): number => rig!.github.calls.filter((c) => c.path === '/graphql').length;
 
 describe('review threads on the agent’s PR (follow-up)', () => {
   it('push changes the commented line: replies in the thread with the pushed sha, resolves only that thread', async () => {
@@ -152,8 +107,8 @@ describe('review threads on the agent’s PR (follow-up)', () => {
     const run = await s.run(reviewComment(pull.number, s.tip(AGENT_BRANCH)), { runId: '5000' });
     expect(run.exitCode, run.stdout + run.stderr).toBe(0);
     expect(run.outputs).toMatchObject({ outcome: 'pr-updated', 'follow-up': 'true' });
-    expect(github!.reviewReplies).toHaveLength(1);
-    const reply = github!.reviewReplies[0]!;
+    expect(rig!.github.reviewReplies).toHaveLength(1);
+    const reply = rig!.github.reviewReplies[0]!;
     expect(reply).toMatchObject({ pull: pull.number, inReplyTo: COMMENT_ID });
     expect(reply.body.startsWith(MARKER)).toBe(true);
     expect(reply.body).toContain(
@@ -168,7 +123,7 @@ describe('review threads on the agent’s PR (follow-up)', () => {
   it('a command posted as a reply inside a thread is answered through the thread’s top-level comment', async () => {
     const s = await setup();
     const pull = await openAgentPull(s);
-    github!.reviewThreads.set(pull.number, [
+    rig!.github.reviewThreads.set(pull.number, [
       { id: THREAD, isResolved: false, commentIds: [COMMENT_ID, 778] },
     ]);
     s.agentDoes(CHANGE_LINE_3);
@@ -179,7 +134,7 @@ describe('review threads on the agent’s PR (follow-up)', () => {
     });
     const run = await s.run(event, { runId: '5009' });
     expect(run.outputs, run.stdout).toMatchObject({ outcome: 'pr-updated', 'follow-up': 'true' });
-    expect(github!.reviewReplies.map((r) => r.inReplyTo)).toEqual([COMMENT_ID]);
+    expect(rig!.github.reviewReplies.map((r) => r.inReplyTo)).toEqual([COMMENT_ID]);
     expect(isResolved(pull.number, THREAD)).toBe(true);
   });
 
@@ -202,8 +157,8 @@ describe('review threads on the agent’s PR (follow-up)', () => {
     s.agentDoes(CHANGE_LINE_6);
     const run = await s.run(reviewComment(pull.number, s.tip(AGENT_BRANCH)), { runId: '5002' });
     expect(run.outputs, run.stdout).toMatchObject({ outcome: 'pr-updated', 'follow-up': 'true' });
-    expect(github!.reviewReplies).toHaveLength(1);
-    expect(github!.reviewReplies[0]!.body).toContain(
+    expect(rig!.github.reviewReplies).toHaveLength(1);
+    expect(rig!.github.reviewReplies[0]!.body).toContain(
       'This thread stays open: the push did not change the commented lines.',
     );
     expect(isResolved(pull.number, THREAD)).toBe(false);
@@ -217,7 +172,7 @@ describe('review threads on the agent’s PR (follow-up)', () => {
     // A person rewrites the commented line while the agent runs; the agent changes line 6 only. The
     // rebase is clean, and diffing start → new tip would claim the person's edit as ours.
     const person = tempDir('sa-person-');
-    git(person, ['clone', '-q', '-b', AGENT_BRANCH, server!.repoPath('octo/demo'), '.']);
+    git(person, ['clone', '-q', '-b', AGENT_BRANCH, rig!.server.repoPath('octo/demo'), '.']);
     git(person, ['config', 'user.name', 'Person']);
     git(person, ['config', 'user.email', 'person@example.com']);
     writeFileSync(join(person, 'src/app.txt'), APP.replace('three', 'the person wrote 3'));
@@ -226,11 +181,11 @@ describe('review threads on the agent’s PR (follow-up)', () => {
     const run = await s.run(reviewComment(pull.number, s.tip(AGENT_BRANCH)), { runId: '5008' });
     expect(run.outputs, run.stdout).toMatchObject({ outcome: 'pr-updated', 'follow-up': 'true' });
     expect(run.stdout).toContain('rebasing the verified commits onto it');
-    expect(git(server!.repoPath('octo/demo'), ['show', `${AGENT_BRANCH}:src/app.txt`])).toContain(
+    expect(git(rig!.server.repoPath('octo/demo'), ['show', `${AGENT_BRANCH}:src/app.txt`])).toContain(
       'the person wrote 3',
     );
-    expect(github!.reviewReplies[0]!.body).toContain(`Pushed \`${s.tip(AGENT_BRANCH).slice(0, 7)}\``);
-    expect(github!.reviewReplies[0]!.body).toContain('the push did not change the commented lines');
+    expect(rig!.github.reviewReplies[0]!.body).toContain(`Pushed \`${s.tip(AGENT_BRANCH).slice(0, 7)}\``);
+    expect(rig!.github.reviewReplies[0]!.body).toContain('the push did not change the commented lines');
     expect(isResolved(pull.number, THREAD)).toBe(false);
   });
 
@@ -244,7 +199,7 @@ describe('review threads on the agent’s PR (follow-up)', () => {
       inputs: { 'resolve-threads': 'false' },
     });
     expect(run.outputs, run.stdout).toMatchObject({ outcome: 'pr-updated', 'follow-up': 'true' });
-    expect(github!.reviewReplies[0]!.body).toContain('This thread stays open: resolve-threads is off.');
+    expect(rig!.github.reviewReplies[0]!.body).toContain('This thread stays open: resolve-threads is off.');
     expect(isResolved(pull.number, THREAD)).toBe(false);
     expect(graphqlCalls()).toBe(0);
   });
@@ -254,10 +209,10 @@ describe('review threads on the agent’s PR (follow-up)', () => {
     const pull = await openAgentPull(s);
     seedThreads(pull.number);
     s.agentDoes(CHANGE_LINE_3);
-    const older = git(server!.repoPath('octo/demo'), ['rev-parse', `${AGENT_BRANCH}~1`]);
+    const older = git(rig!.server.repoPath('octo/demo'), ['rev-parse', `${AGENT_BRANCH}~1`]);
     const run = await s.run(reviewComment(pull.number, older), { runId: '5004' });
     expect(run.outputs, run.stdout).toMatchObject({ outcome: 'pr-updated', 'follow-up': 'true' });
-    expect(github!.reviewReplies[0]!.body).toContain(`the comment was made on ${older.slice(0, 7)}`);
+    expect(rig!.github.reviewReplies[0]!.body).toContain(`the comment was made on ${older.slice(0, 7)}`);
     expect(isResolved(pull.number, THREAD)).toBe(false);
   });
 
@@ -267,7 +222,7 @@ describe('review threads on the agent’s PR (follow-up)', () => {
     seedThreads(pull.number);
     // GitHub's shape for a failed GraphQL call: HTTP 200 with `errors` (docs.github.com/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api
     // and …/guides/forming-calls-with-graphql); here for the thread lookup.
-    github!.faults.push({
+    rig!.github.faults.push({
       method: 'POST',
       path: '/graphql',
       status: 200,
@@ -284,7 +239,7 @@ describe('review threads on the agent’s PR (follow-up)', () => {
       /::warning::Could not resolve the review thread of comment 777 \(needs pull-requests: write and contents: write\): .*Resource not accessible by integration/,
     );
     expect(isResolved(pull.number, THREAD)).toBe(false);
-    expect(github!.reviewReplies).toHaveLength(1);
+    expect(rig!.github.reviewReplies).toHaveLength(1);
 
     // A token without pull-requests: write: REST and GraphQL answer 403 (docs.github.com/rest/overview/permissions-required-for-github-apps).
     const forbidden = {
@@ -292,7 +247,7 @@ describe('review threads on the agent’s PR (follow-up)', () => {
       documentation_url: 'https://docs.github.com/rest',
       status: '403',
     };
-    github!.faults.push(
+    rig!.github.faults.push(
       { method: 'POST', path: /\/replies$/, status: 403, body: forbidden },
       { method: 'POST', path: '/graphql', status: 403, body: forbidden },
     );
@@ -307,7 +262,7 @@ describe('review threads on the agent’s PR (follow-up)', () => {
     );
     expect(second.stdout).toContain('::warning::Could not resolve the review thread of comment 777');
     expect(isResolved(pull.number, THREAD)).toBe(false);
-    expect(github!.reviewReplies).toHaveLength(1);
+    expect(rig!.github.reviewReplies).toHaveLength(1);
   });
 });
 
@@ -315,14 +270,14 @@ describe('review threads on a person’s PR (no follow-up)', () => {
   it('a new child PR: the reply names it, the thread stays open', async () => {
     const s = await setup();
     const person = tempDir('sa-person-');
-    git(person, ['clone', '-q', '-b', 'main', server!.repoPath('octo/demo'), '.']);
+    git(person, ['clone', '-q', '-b', 'main', rig!.server.repoPath('octo/demo'), '.']);
     git(person, ['config', 'user.name', 'Person']);
     git(person, ['config', 'user.email', 'person@example.com']);
     writeFileSync(join(person, 'feature.txt'), 'feature work\n');
     git(person, ['add', 'feature.txt']);
     git(person, ['commit', '-qm', 'Feature work']);
     git(person, ['push', '-q', 'origin', 'HEAD:refs/heads/feature']);
-    github!.pulls.push({
+    rig!.github.pulls.push({
       number: 7,
       state: 'open',
       title: 'Feature',
@@ -339,10 +294,10 @@ describe('review threads on a person’s PR (no follow-up)', () => {
     s.agentDoes(CHANGE_LINE_3);
     const run = await s.run(reviewComment(7, s.tip('feature')), { runId: '5007' });
     expect(run.outputs, run.stdout).toMatchObject({ outcome: 'pr-opened', 'follow-up': 'false' });
-    const child = github!.pulls.find((p) => p.head.ref === 'agent/pr-7-5007')!;
+    const child = rig!.github.pulls.find((p) => p.head.ref === 'agent/pr-7-5007')!;
     expect(child.base.ref).toBe('feature');
-    expect(github!.reviewReplies).toHaveLength(1);
-    expect(github!.reviewReplies[0]!.body).toContain(`Opened #${child.number} with the change`);
+    expect(rig!.github.reviewReplies).toHaveLength(1);
+    expect(rig!.github.reviewReplies[0]!.body).toContain(`Opened #${child.number} with the change`);
     expect(isResolved(7, THREAD)).toBe(false);
     expect(graphqlCalls()).toBe(0);
   });
