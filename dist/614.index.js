@@ -3013,15 +3013,7 @@ async function deliver(input) {
         artifactId: kept.id,
         artifactName: kept.uploaded ? (kept.name ?? settings.artifactName) : undefined,
     };
-    // Work meant only for the artifact that could not be uploaded fails the step (it is still on disk).
-    const uploadFailed = (outcome) => kept.failure && !prDelivered && outcome.outcome === 'artifact'
-        ? {
-            ...outcome,
-            outcome: 'failed',
-            reason: 'artifact-upload-failed',
-            message: `${kept.failure.message} ${outcome.message}`,
-        }
-        : outcome;
+    const uploadFailed = (outcome) => prDelivered ? outcome : failIfNotUploaded(kept, outcome);
     if (pr && !pr.forbidden) {
         const verb = pr.followUp ? 'Pushed onto the branch of' : pr.created ? 'Opened' : 'Updated';
         return {
@@ -3135,14 +3127,18 @@ async function deliverAsReview(input, pull, what) {
         message: `Posted a review with ${review.suggestions} suggested change(s) on fork pull request #${pull.number}${listed}; nothing was pushed. The work (${what}) was ${where}.`,
         ...common,
     };
-    return kept.failure
-        ? {
-            ...outcome,
-            outcome: 'failed',
-            reason: 'artifact-upload-failed',
-            message: `${kept.failure.message} ${outcome.message}`,
-        }
-        : outcome;
+    return failIfNotUploaded(kept, outcome);
+}
+/** Work meant only for the artifact that could not be uploaded fails the step (it is still on disk). */
+function failIfNotUploaded(kept, outcome) {
+    if (!kept.failure || outcome.outcome !== 'artifact')
+        return outcome;
+    return {
+        ...outcome,
+        outcome: 'failed',
+        reason: 'artifact-upload-failed',
+        message: `${kept.failure.message} ${outcome.message}`,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/deliver/keep-after-failure.ts
